@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Entry point of the `netpoll` command line.
+import { parsePollArgs, USAGE, UsageError } from './args';
+import { CliIo, EXIT_OK, EXIT_UNUSABLE, pollCommand } from './poll';
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let args;
+  try {
+    args = parsePollArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.stderr(`netpoll: ${err.message}\n\n${USAGE}`);
+    return EXIT_UNUSABLE;
+  }
+  if (!args) {
+    io.stdout(USAGE);
+    return EXIT_OK;
+  }
+  return pollCommand(args, io);
+}
+
+export const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  onInterrupt: (cancel) => {
+    process.once('SIGINT', cancel);
+    return () => process.off('SIGINT', cancel);
+  },
+};
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIo).then(
+    (code) => (process.exitCode = code),
+    (err) => {
+      process.stderr.write(`netpoll: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = EXIT_UNUSABLE;
+    },
+  );
+}

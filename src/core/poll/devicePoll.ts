@@ -1,0 +1,62 @@
+// One device's place in a poll, with the life of a Future:
+// pending -> running -> finished | failed | cancelled.
+import { DeviceSpec } from '../inventory/inventory';
+import { CommandResult, SessionPhase } from '../session/cliSession';
+import { ErrorKind } from '../session/errors';
+
+export type PollState = 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
+
+export interface PollFailure {
+  kind: ErrorKind;
+  message: string;
+  hint?: string;
+}
+
+/** Milliseconds spent in each phase; absent until the phase has happened. */
+export type PollTimings = Partial<Record<'queued' | SessionPhase | 'total', number>>;
+
+let finishedSoFar = 0;
+
+export class DevicePoll {
+  state: PollState = 'pending';
+  readonly commands: CommandResult[] = [];
+  error: PollFailure | undefined;
+  readonly timings: PollTimings = {};
+  /** Rank among all devices that reached a final state, for completion order. */
+  finishOrder = Number.POSITIVE_INFINITY;
+  /** Resolves (never rejects) once the device reaches a final state. */
+  readonly done: Promise<DevicePoll>;
+
+  private readonly submittedAt = performance.now();
+  private startedAt: number | undefined;
+  private resolveDone!: (poll: DevicePoll) => void;
+  readonly abortController = new AbortController();
+
+  constructor(readonly device: DeviceSpec, readonly index: number) {
+    this.done = new Promise((resolve) => (this.resolveDone = resolve));
+  }
+
+  get isFinal(): boolean {
+    return this.state === 'finished' || this.state === 'failed' || this.state === 'cancelled';
+  }
+
+  /** Milliseconds from start to the end (or now, while running). */
+  get elapsedMs(): number | undefined {
+    return this.timings.total ?? (this.startedAt === undefined ? undefined : performance.now() - this.startedAt);
+  }
+
+  markRunning(): void {
+    this.startedAt = performance.now();
+    this.timings.queued = this.startedAt - this.submittedAt;
+    this.state = 'running';
+  }
+
+  settle(state: 'finished' | 'failed' | 'cancelled', error?: PollFailure): void {
+    if (this.isFinal) return;
+    if (this.startedAt !== undefined) this.timings.total = performance.now() - this.startedAt;
+    this.state = state;
+    this.error = error;
+    this.finishOrder = finishedSoFar++;
+    this.resolveDone(this);
+  }
+}

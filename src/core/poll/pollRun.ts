@@ -1,0 +1,82 @@
+// One poll of an inventory: submit every device, take results in the chosen order,
+// and report at any moment. The command line and the extension both drive this.
+import { DeviceSpec } from '../inventory/inventory';
+import { buildReport, PollReport, ResultsOrder } from '../results/report';
+import { SessionTimeouts } from '../session/cliSession';
+import { DevicePoll } from './devicePoll';
+import { DeviceJob, PollExecutor } from './executor';
+import { sshJob } from './sshJob';
+
+export interface PollRunOptions {
+  /** Where the devices came from, as shown in results. */
+  inventory: string;
+  devices: DeviceSpec[];
+  /** Inventory entries that could not be polled at all. */
+  skipped?: number;
+  commands: string[];
+  maxWorkers: number;
+  order?: ResultsOrder;
+  timeouts?: Partial<SessionTimeouts>;
+  deadlineMs?: number;
+  /** The work per device; SSH by default. */
+  job?: DeviceJob;
+}
+
+export class PollRun {
+  readonly executor: PollExecutor;
+  readonly startedAt = new Date();
+  private finishedAt: Date | undefined;
+
+  constructor(private readonly options: PollRunOptions) {
+    this.executor = new PollExecutor({
+      maxWorkers: options.maxWorkers,
+      deadlineMs: options.deadlineMs,
+      job: options.job ?? sshJob({ commands: options.commands, timeouts: options.timeouts }),
+    });
+  }
+
+  get order(): ResultsOrder {
+    return this.options.order ?? 'completion';
+  }
+
+  /** Submits every device; listen to `executor` events before calling this. */
+  start(): readonly DevicePoll[] {
+    for (const device of this.options.devices) this.executor.submit(device);
+    return this.executor.polls;
+  }
+
+  /** Final handles, as they complete or in inventory order, per the run's order. */
+  results(): AsyncGenerator<DevicePoll> {
+    return this.order === 'inventory' ? this.executor.inOrder() : this.executor.asCompleted();
+  }
+
+  cancel(): void {
+    this.executor.cancelAll();
+  }
+
+  /** Waits for every device and returns the final report. */
+  async finish(): Promise<PollReport> {
+    await Promise.all(this.executor.polls.map((p) => p.done));
+    this.finishedAt ??= new Date();
+    return this.report();
+  }
+
+  /** The report so far: devices that are final, in the run's order. */
+  report(): PollReport {
+    const polls = this.executor.polls;
+    const ordered = this.order === 'inventory' ? polls : [...polls].filter((p) => p.isFinal).sort((a, b) => a.finishOrder - b.finishOrder);
+    return buildReport(
+      {
+        inventory: this.options.inventory,
+        startedAt: this.startedAt,
+        finishedAt: this.finishedAt,
+        workers: this.options.maxWorkers,
+        order: this.order,
+        commands: this.options.commands,
+        submitted: polls.length,
+        skipped: this.options.skipped ?? 0,
+      },
+      ordered,
+    );
+  }
+}

@@ -1,0 +1,137 @@
+// The Devices view: every inventory device with its live poll state, grouped when the
+// inventory has groups. Refreshes are batched so a burst of results is one repaint.
+import * as vscode from 'vscode';
+import { DeviceSpec } from '../core/inventory/inventory';
+import { DevicePoll, PollState } from '../core/poll/devicePoll';
+
+/** A device row: the inventory entry, and its handle once a poll includes it. */
+export interface DeviceRow {
+  device: DeviceSpec;
+  poll?: DevicePoll;
+}
+
+interface GroupNode {
+  group: string;
+  rows: DeviceRow[];
+}
+
+type Node = GroupNode | DeviceRow;
+
+const REFRESH_DELAY_MS = 100;
+
+const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
+  idle: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground')),
+  pending: new vscode.ThemeIcon('clock', new vscode.ThemeColor('descriptionForeground')),
+  running: new vscode.ThemeIcon('sync~spin', new vscode.ThemeColor('charts.blue')),
+  finished: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
+  failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
+  cancelled: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+};
+
+export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private rows: DeviceRow[] = [];
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private refreshTimer: NodeJS.Timeout | undefined;
+
+  /** Shows these rows (the inventory before a poll, the poll's handles during one). */
+  show(rows: DeviceRow[]): void {
+    this.rows = rows;
+    this.refreshNow();
+  }
+
+  /** Something about a row changed; repaint soon, once for many changes. */
+  scheduleRefresh(): void {
+    this.refreshTimer ??= setTimeout(() => this.refreshNow(), REFRESH_DELAY_MS);
+  }
+
+  refreshNow(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (node) return 'rows' in node ? node.rows : [];
+    if (this.rows.every((row) => row.device.group === undefined)) return this.rows;
+    const groups = new Map<string, DeviceRow[]>();
+    for (const row of this.rows) {
+      const group = row.device.group ?? '(no group)';
+      const members = groups.get(group);
+      if (members) members.push(row);
+      else groups.set(group, [row]);
+    }
+    return [...groups].map(([group, rows]) => ({ group, rows }));
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if ('rows' in node) {
+      const item = new vscode.TreeItem(node.group, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `group:${node.group}`;
+      item.iconPath = new vscode.ThemeIcon('folder');
+      item.description = `${node.rows.length} devices`;
+      return item;
+    }
+    return deviceItem(node);
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    this.changed.dispose();
+  }
+}
+
+function deviceItem(row: DeviceRow): vscode.TreeItem {
+  const { device, poll } = row;
+  const state = poll?.state ?? 'idle';
+  const item = new vscode.TreeItem(device.name, vscode.TreeItemCollapsibleState.None);
+  item.id = `device:${device.group ?? ''}:${device.line}:${device.name}`;
+  item.iconPath = STATE_ICONS[state];
+  item.description = describe(row);
+  item.tooltip = tooltip(row);
+  item.contextValue = `device.${state}`;
+  if (poll?.isFinal) {
+    item.command = { command: 'netpoll.openDeviceOutput', title: 'Open output', arguments: [row] };
+  }
+  return item;
+}
+
+function describe({ device, poll }: DeviceRow): string {
+  switch (poll?.state) {
+    case undefined:
+      return `${device.host}:${device.port}`;
+    case 'pending':
+      return 'pending';
+    case 'running':
+      return 'running…';
+    case 'finished':
+      return seconds(poll.elapsedMs);
+    case 'failed':
+      return `${poll.error?.kind ?? 'failed'} · ${seconds(poll.elapsedMs)}`;
+    case 'cancelled':
+      return 'cancelled';
+  }
+}
+
+function tooltip({ device, poll }: DeviceRow): vscode.MarkdownString {
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(device.name)}** — ${poll?.state ?? 'not polled'}\n\n`);
+  md.appendMarkdown(`${escape(device.host)}:${device.port} · \`${escape(device.deviceType)}\`${device.group ? ` · group ${escape(device.group)}` : ''}\n\n`);
+  if (poll) {
+    const phases = Object.entries(poll.timings).map(([phase, ms]) => `${phase} ${seconds(ms)}`);
+    if (phases.length > 0) md.appendMarkdown(`Timings: ${phases.join(', ')}\n\n`);
+    if (poll.error) {
+      md.appendMarkdown(`**${poll.error.kind}**: ${escape(poll.error.message)}\n\n`);
+      if (poll.error.hint) md.appendMarkdown(`${escape(poll.error.hint)}\n\n`);
+    }
+  }
+  return md;
+}
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '' : `${(ms / 1000).toFixed(2)} s`;
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,30 @@
+// Which devices.yaml to poll: the one right-clicked, else the one being edited,
+// else the workspace's only one, else the user picks.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const INVENTORY_GLOB = '**/{devices.yaml,*.devices.yaml}';
+const EXCLUDE_GLOB = '**/node_modules/**';
+
+export function isInventoryFile(uri: vscode.Uri): boolean {
+  const name = path.basename(uri.path);
+  return name === 'devices.yaml' || name.endsWith('.devices.yaml');
+}
+
+export async function findInventories(): Promise<vscode.Uri[]> {
+  const found = await vscode.workspace.findFiles(INVENTORY_GLOB, EXCLUDE_GLOB, 200);
+  return found.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export async function chooseInventory(clicked?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  if (clicked instanceof vscode.Uri) return clicked;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && active.scheme === 'file' && isInventoryFile(active)) return active;
+  const all = await findInventories();
+  if (all.length <= 1) return all[0];
+  const picked = await vscode.window.showQuickPick(
+    all.map((uri) => ({ label: vscode.workspace.asRelativePath(uri), uri })),
+    { title: 'NetPoll: which inventory?', placeHolder: 'Pick the devices.yaml to poll' },
+  );
+  return picked?.uri;
+}

@@ -1,0 +1,34 @@
+// The world the e2e tests run in: the device lab on 127.0.0.1 and a workspace folder
+// whose devices.yaml lists its devices, one of them with a wrong password.
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { DeviceLab } from '../lab/lab';
+import { E2eExpectations, EXPECTATIONS_FILE } from './suite/expectations';
+
+export interface E2eFixture {
+  workspace: string;
+  inventory: string;
+  lab: DeviceLab;
+  stop(): Promise<void>;
+}
+
+const DEVICE_COUNT = 6;
+const PASSWORD = 'lab-pw-7f3a';
+const SECRET = 'lab-en-91c2';
+const WRONG_PASSWORD = 'wrong-pw-c0de';
+
+export async function startE2eFixture(): Promise<E2eFixture> {
+  const lab = await DeviceLab.start(
+    Array.from({ length: DEVICE_COUNT }, (_, i) => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), commandDelayMs: 20 * i })),
+  );
+  const workspace = await mkdtemp(path.join(tmpdir(), 'netpoll-e2e-'));
+  const inventory = path.join(workspace, 'devices.yaml');
+  await writeFile(inventory, lab.inventoryYaml({ R4: { password: WRONG_PASSWORD } }));
+  const expectations: E2eExpectations = {
+    devices: lab.devices.map((d) => ({ name: d.name, status: d.name === 'R4' ? 'failed' : 'finished' })),
+    secrets: [PASSWORD, SECRET, WRONG_PASSWORD],
+  };
+  await writeFile(path.join(workspace, EXPECTATIONS_FILE), JSON.stringify(expectations, null, 2));
+  return { workspace, inventory, lab, stop: () => lab.stop() };
+}

@@ -1,0 +1,12 @@
+// Entry point VS Code calls inside the extension host (extensionTestsPath): runs the
+// mocha suite and rejects if any test failed.
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  for (const file of ['extension.test.js']) mocha.addFile(path.join(__dirname, file));
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} e2e tests failed`)) : resolve()));
+  });
+}

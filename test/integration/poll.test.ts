@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { parse } from 'yaml';
+import { main } from '../../src/cli/main';
+import { parseInventory } from '../../src/core/inventory/inventory';
+import { PollRun } from '../../src/core/poll/pollRun';
+import { PollReport } from '../../src/core/results/report';
+import { DeviceLab } from '../lab/lab';
+import { closedLoopbackPort } from './ports';
+
+describe('polling the lab', function () {
+  let lab: DeviceLab;
+  let dir: string;
+  before(async () => {
+    lab = await DeviceLab.start(Array.from({ length: 8 }, (_, i) => ({ name: `R${i + 1}`, secret: 'cisco', commandDelayMs: 5 * i })));
+    dir = await mkdtemp(path.join(tmpdir(), 'netpoll-poll-'));
+  });
+  after(() => lab.stop());
+
+  it('never has more than maxWorkers sessions open, as seen by the devices', async () => {
+    const before = lab.stats.totalConnections;
+    lab.stats.peakConnections = lab.stats.activeConnections;
+    const run = new PollRun({ inventory: 'lab', devices: parseInventory(lab.inventoryYaml()).devices, commands: ['show clock', 'show version'], maxWorkers: 3 });
+    run.start();
+    const report = await run.finish();
+    assert.equal(report.summary.finished, 8);
+    assert.equal(lab.stats.totalConnections - before, 8);
+    assert.equal(lab.stats.peakConnections, 3);
+  });
+
+  it('a device with a wrong password fails alone; the others finish', async () => {
+    const inventory = parseInventory(lab.inventoryYaml({ R3: { password: 'not-the-password' } }));
+    const run = new PollRun({ inventory: 'lab', devices: inventory.devices, commands: ['show clock'], maxWorkers: 4, order: 'inventory' });
+    run.start();
+    const report = await run.finish();
+    assert.deepEqual(report.devices.map((d) => `${d.name}:${d.status}`), ['R1:finished', 'R2:finished', 'R3:failed', 'R4:finished', 'R5:finished', 'R6:finished', 'R7:finished', 'R8:finished']);
+    assert.equal(report.devices[2].error?.kind, 'auth');
+    assert.ok(!JSON.stringify(report).includes('not-the-password'), 'a password leaked into the report');
+  });
+
+  it('netpoll poll writes every device to the results file and exits 1 when one failed', async () => {
+    const inventoryPath = path.join(dir, 'devices.yaml');
+    const deadPort = await closedLoopbackPort();
+    await writeFile(inventoryPath, lab.inventoryYaml() + `- {name: gone, device_type: cisco_ios, host: 127.0.0.1, port: ${deadPort}, username: u, password: p}\n`);
+    const resultsPath = path.join(dir, 'results.json');
+    const stderr: string[] = [];
+    const code = await main(['poll', inventoryPath, '-c', 'show clock', '-w', '4', '--format', 'json', '-o', resultsPath], {
+      stdout: () => assert.fail('results belong in the file'),
+      stderr: (text) => stderr.push(text),
+      onInterrupt: () => () => undefined,
+    });
+    assert.equal(code, 1);
+    const report = JSON.parse(await readFile(resultsPath, 'utf8')) as PollReport;
+    assert.deepEqual(report.summary, { total: 9, finished: 8, failed: 1, cancelled: 0, skipped: 0 });
+    assert.equal(report.devices.find((d) => d.name === 'gone')?.error?.kind, 'refused');
+    const log = stderr.join('');
+    assert.match(log, /^===> \d\d:\d\d:\d\d\.\d{3} Connection: R1 \(127\.0\.0\.1:\d+\)$/m);
+    assert.match(log, /^<=== \d\d:\d\d:\d\d\.\d{3} Received: R1 in \d+\.\d\d s$/m);
+    assert.match(log, /^!!! \d\d:\d\d:\d\d\.\d{3} Failed: gone refused: /m);
+    assert.ok(!log.includes('password: cisco') && !log.includes(lab.devices[0].password + '\n'));
+  });
+
+  it('netpoll poll exits 0 when all finished and prints YAML results to stdout', async () => {
+    const inventoryPath = path.join(dir, 'ok.devices.yaml');
+    await writeFile(inventoryPath, lab.inventoryYaml());
+    const stdout: string[] = [];
+    const code = await main(['poll', inventoryPath], { stdout: (t) => stdout.push(t), stderr: () => undefined, onInterrupt: () => () => undefined });
+    assert.equal(code, 0);
+    const report = parse(stdout.join('')) as PollReport;
+    assert.equal(report.devices.length, 8);
+    assert.deepEqual(report.commands, ['show clock']);
+  });
+
+  it('netpoll exits 2 on a usage error or an inventory with nothing to poll', async () => {
+    const quiet = { stdout: () => undefined, stderr: () => undefined, onInterrupt: () => () => undefined };
+    assert.equal(await main(['poll'], quiet), 2);
+    assert.equal(await main(['poll', path.join(dir, 'missing.yaml')], quiet), 2);
+    const empty = path.join(dir, 'empty.yaml');
+    await writeFile(empty, '');
+    assert.equal(await main(['poll', empty], quiet), 2);
+  });
+});

@@ -1,0 +1,112 @@
+import { strict as assert } from 'node:assert';
+import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
+import { CliSession, SessionTarget } from '../../src/core/session/cliSession';
+import { SessionError } from '../../src/core/session/errors';
+import { showIpInterfaceBrief, showVersion } from '../lab/iosShell';
+import { DeviceLab, LabDevice } from '../lab/lab';
+import { closedLoopbackPort } from './ports';
+
+const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;
+const target = (d: LabDevice, extra: Partial<SessionTarget> = {}): SessionTarget => ({ host: d.host, port: d.port, username: d.username, password: d.password, secret: d.secret, platform: ios, ...extra });
+
+async function expectSessionError(promise: Promise<unknown>, kind: string): Promise<SessionError> {
+  const err = await promise.then(
+    () => assert.fail(`expected a ${kind} error`),
+    (e: unknown) => e,
+  );
+  assert.ok(err instanceof SessionError, `not a SessionError: ${err}`);
+  assert.equal(err.kind, kind, err.message);
+  return err;
+}
+
+describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
+  let lab: DeviceLab;
+  before(async () => {
+    lab = await DeviceLab.start([
+      { name: 'R1', secret: 'en-secret' },
+      { name: 'R2', secret: 'en-secret', pagingLocked: true, runningConfigLines: 300 },
+    ]);
+  });
+  after(() => lab.stop());
+
+  it('logs in, enables, and returns show clock without echo or prompt', async () => {
+    const session = await CliSession.open(target(lab.devices[0]));
+    try {
+      assert.equal(session.prompt, 'R1#');
+      const result = await session.send('show clock');
+      assert.match(result.output, /^\*\d\d:\d\d:\d\d\.\d{3} UTC \w{3} \w{3} \d{1,2} \d{4}$/);
+      assert.equal(result.failed, false);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('returns multi-line output exactly as the device printed it', async () => {
+    const session = await CliSession.open(target(lab.devices[0]));
+    try {
+      assert.equal((await session.send('show version')).output, showVersion('R1').join('\n'));
+      assert.equal((await session.send('show ip interface brief')).output, showIpInterfaceBrief().join('\n'));
+    } finally {
+      session.close();
+    }
+  });
+
+  it('answers --More-- when the device keeps paging, and leaves no residue', async () => {
+    const session = await CliSession.open(target(lab.devices[1]));
+    try {
+      const result = await session.send('show running-config');
+      const lines = result.output.split('\n');
+      assert.equal(lines.length, 300);
+      assert.equal(lines[0], 'Building configuration...');
+      assert.equal(lines.at(-1), 'end');
+      assert.ok(!result.output.includes('More'), 'pager residue left in the output');
+      assert.equal((await session.send('show version')).output, showVersion('R2').join('\n'));
+    } finally {
+      session.close();
+    }
+  });
+
+  it('marks an invalid command failed and the session carries on', async () => {
+    const session = await CliSession.open(target(lab.devices[0]));
+    try {
+      const bad = await session.send('show clok');
+      assert.equal(bad.failed, true);
+      assert.match(bad.output, /% Invalid input detected at '\^' marker\./);
+      const good = await session.send('show clock');
+      assert.equal(good.failed, false);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('stays at user exec when no secret is given', async () => {
+    const session = await CliSession.open(target(lab.devices[0], { secret: undefined }));
+    try {
+      assert.equal(session.prompt, 'R1>');
+      assert.equal((await session.send('show running-config')).failed, true);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('fails with kind enable on a wrong secret, without showing it', async () => {
+    const err = await expectSessionError(CliSession.open(target(lab.devices[0], { secret: 'wrong-enable-secret' })), 'enable');
+    assert.ok(!err.message.includes('wrong-enable-secret'));
+  });
+
+  it('fails with kind auth on a wrong password, without showing it', async () => {
+    const err = await expectSessionError(CliSession.open(target(lab.devices[0], { password: 'wrong-password-xyz' })), 'auth');
+    assert.ok(!`${err.message} ${err.hint}`.includes('wrong-password-xyz'));
+  });
+
+  it('fails with kind refused when nothing listens on the port', async () => {
+    await expectSessionError(CliSession.open(target(lab.devices[0], { port: await closedLoopbackPort() })), 'refused');
+  });
+
+  it('fails with kind cancelled when aborted mid-login', async () => {
+    const controller = new AbortController();
+    const opening = CliSession.open(target(lab.devices[0]), { signal: controller.signal });
+    controller.abort();
+    await expectSessionError(opening, 'cancelled');
+  });
+});
