@@ -1,6 +1,6 @@
 // `npm run demo`: stands up a simulated network on 127.0.0.1, polls it with the netpoll
 // command line as a network engineer would, then takes the lab down.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { main, processIo } from '../src/cli/main';
@@ -27,7 +27,11 @@ async function demo(): Promise<number> {
     const inventoryPath = path.join(OUTPUT_DIR, 'devices.yaml');
     await writeFile(inventoryPath, inventory);
     process.stderr.write(`Lab: ${DEVICE_COUNT} simulated Cisco IOS devices on 127.0.0.1 (R7 is given a wrong password, R${DEVICE_COUNT + 1} has nothing listening).\n\n`);
-    const argv = ['poll', path.relative(process.cwd(), inventoryPath), '-c', 'show clock', '-w', '5', '-o', path.relative(process.cwd(), path.join(OUTPUT_DIR, 'results.yaml'))];
+    // The lab's host keys are new every run: keep them out of ~/.ssh/known_hosts.
+    const knownHosts = path.join(OUTPUT_DIR, 'known_hosts');
+    await rm(knownHosts, { force: true });
+    const relative = (file: string) => path.relative(process.cwd(), file);
+    const argv = ['poll', relative(inventoryPath), '-c', 'show clock', '-w', '5', '-o', relative(path.join(OUTPUT_DIR, 'results.yaml')), '--known-hosts', relative(knownHosts)];
     process.stderr.write(`$ netpoll ${argv.join(' ')}\n`);
     return await main(argv, processIo);
   } finally {

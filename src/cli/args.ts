@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
+import { HOST_KEY_POLICIES, HostKeyPolicy } from '../core/session/knownHosts';
 
 export interface PollArgs {
   inventory: string;
@@ -10,6 +11,8 @@ export interface PollArgs {
   order: ResultsOrder;
   format: ResultsFormat;
   output?: string;
+  hostKeyPolicy: HostKeyPolicy;
+  knownHostsFile?: string;
 }
 
 export class UsageError extends Error {}
@@ -25,6 +28,10 @@ Options:
       --order ORDER      completion (as devices finish, default) or inventory
       --format FORMAT    yaml (default), json or markdown
   -o, --output FILE      write results to FILE instead of stdout
+      --host-keys POLICY accept-new (record unknown keys, refuse changed ones;
+                         default), strict (refuse unknown keys) or off
+      --known-hosts FILE known_hosts file to check and record keys in
+                         (default: ~/.ssh/known_hosts)
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or
@@ -47,6 +54,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
         order: { type: 'string' },
         format: { type: 'string' },
         output: { type: 'string', short: 'o' },
+        'host-keys': { type: 'string' },
+        'known-hosts': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -63,7 +72,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
   const order = oneOf(values.order ?? 'completion', ORDERS, '--order');
   const format = oneOf(values.format ?? 'yaml', FORMATS, '--format');
-  return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output };
+  const hostKeyPolicy = oneOf(values['host-keys'] ?? 'accept-new', HOST_KEY_POLICIES, '--host-keys');
+  return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'] };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

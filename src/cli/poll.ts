@@ -1,7 +1,8 @@
 // The `poll` command: read the inventory, poll it, log as devices move, write results.
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseInventory } from '../core/inventory/inventory';
+import * as path from 'node:path';
 import { PollRun } from '../core/poll/pollRun';
+import { preparePoll } from '../core/poll/pollSetup';
 import { describeState } from '../core/poll/progressLog';
 import { renderReport, summaryLine } from '../core/results/render';
 import { PollArgs } from './args';
@@ -25,15 +26,29 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     io.stderr(`netpoll: cannot read ${args.inventory}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
     return EXIT_UNUSABLE;
   }
-  const inventory = parseInventory(text);
-  for (const d of inventory.diagnostics) io.stderr(`${args.inventory}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
-  const skipped = inventory.diagnostics.filter((d) => d.severity === 'error').length;
-  if (inventory.devices.length === 0) {
+  const setup = await preparePoll(text, args.inventory, path.dirname(path.resolve(args.inventory)));
+  for (const d of setup.inventory.diagnostics) io.stderr(`${args.inventory}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`);
+  for (const problem of setup.problems) io.stderr(`${problem}\n`);
+  if (setup.devices.length === 0) {
     io.stderr(`netpoll: no device in ${args.inventory} can be polled\n`);
     return EXIT_UNUSABLE;
   }
 
-  const run = new PollRun({ inventory: args.inventory, devices: inventory.devices, skipped, commands: args.commands, maxWorkers: args.workers, order: args.order });
+  const run = new PollRun({
+    inventory: args.inventory,
+    devices: setup.devices,
+    skipped: setup.skipped,
+    commands: args.commands,
+    maxWorkers: args.workers,
+    order: args.order,
+    ssh: {
+      platforms: setup.platforms.platforms,
+      platformErrors: setup.platforms.errors,
+      hostKeyPolicy: args.hostKeyPolicy,
+      knownHostsFile: args.knownHostsFile,
+      onNewHostKey: (device, key) => io.stderr(`netpoll: recorded ${device.name}'s host key ${key.type} ${key.fingerprint}\n`),
+    },
+  });
   run.executor.on('state', (poll) => {
     const entry = describeState(poll);
     if (entry) io.stderr(`${entry.marker} ${clock()} ${entry.text}\n`);

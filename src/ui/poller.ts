@@ -1,8 +1,10 @@
 // Runs a poll from VS Code: reads the inventory, drives the engine, and feeds the
 // output channel, the Devices tree, the results document and a cancellable progress.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parseInventory } from '../core/inventory/inventory';
 import { PollRun } from '../core/poll/pollRun';
+import { preparePoll } from '../core/poll/pollSetup';
+import { HostKeyPolicy } from '../core/session/knownHosts';
 import { describeState } from '../core/poll/progressLog';
 import { summaryLine } from '../core/results/render';
 import { PollReport } from '../core/results/report';
@@ -52,22 +54,30 @@ export class Poller implements vscode.Disposable {
       return undefined;
     }
     const name = vscode.workspace.asRelativePath(uri);
-    const inventory = parseInventory(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    for (const d of inventory.diagnostics) this.log[d.severity === 'error' ? 'error' : 'warn'](`${name}:${d.line}:${d.column}: ${d.message}`);
-    if (inventory.devices.length === 0) {
+    const workspaceDir = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+    const setup = await preparePoll(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), name, workspaceDir);
+    for (const d of setup.inventory.diagnostics) this.log[d.severity === 'error' ? 'error' : 'warn'](`${name}:${d.line}:${d.column}: ${d.message}`);
+    for (const problem of setup.problems) this.log.error(problem);
+    if (setup.devices.length === 0) {
       this.log.show(true);
       void vscode.window.showErrorMessage(`NetPoll: no device in ${name} can be polled. See the NetPoll output for why.`);
       return undefined;
     }
 
     const config = vscode.workspace.getConfiguration('netpoll', uri);
-    const commands = config.get<string[]>('commands', ['show clock']);
     const run = new PollRun({
       inventory: name,
-      devices: inventory.devices,
-      skipped: inventory.diagnostics.filter((d) => d.severity === 'error').length,
-      commands,
+      devices: setup.devices,
+      skipped: setup.skipped,
+      commands: config.get<string[]>('commands', ['show clock']),
       maxWorkers: config.get<number>('maxWorkers', 10),
+      ssh: {
+        platforms: setup.platforms.platforms,
+        platformErrors: setup.platforms.errors,
+        hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
+        knownHostsFile: config.get<string>('knownHostsFile') || undefined,
+        onNewHostKey: (device, key) => this.log.info(`Recorded ${device.name}'s host key ${key.type} ${key.fingerprint} (first contact)`),
+      },
     });
     this.run = run;
     await vscode.commands.executeCommand('setContext', 'netpoll.polling', true);

@@ -22,7 +22,7 @@ describe('polling the lab', function () {
   it('never has more than maxWorkers sessions open, as seen by the devices', async () => {
     const before = lab.stats.totalConnections;
     lab.stats.peakConnections = lab.stats.activeConnections;
-    const run = new PollRun({ inventory: 'lab', devices: parseInventory(lab.inventoryYaml()).devices, commands: ['show clock', 'show version'], maxWorkers: 3 });
+    const run = new PollRun({ inventory: 'lab', devices: parseInventory(lab.inventoryYaml()).devices, commands: ['show clock', 'show version'], maxWorkers: 3, ssh: { knownHostsFile: path.join(dir, 'known_hosts') } });
     run.start();
     const report = await run.finish();
     assert.equal(report.summary.finished, 8);
@@ -32,7 +32,7 @@ describe('polling the lab', function () {
 
   it('a device with a wrong password fails alone; the others finish', async () => {
     const inventory = parseInventory(lab.inventoryYaml({ R3: { password: 'not-the-password' } }));
-    const run = new PollRun({ inventory: 'lab', devices: inventory.devices, commands: ['show clock'], maxWorkers: 4, order: 'inventory' });
+    const run = new PollRun({ inventory: 'lab', devices: inventory.devices, commands: ['show clock'], maxWorkers: 4, order: 'inventory', ssh: { knownHostsFile: path.join(dir, 'known_hosts') } });
     run.start();
     const report = await run.finish();
     assert.deepEqual(report.devices.map((d) => `${d.name}:${d.status}`), ['R1:finished', 'R2:finished', 'R3:failed', 'R4:finished', 'R5:finished', 'R6:finished', 'R7:finished', 'R8:finished']);
@@ -46,7 +46,7 @@ describe('polling the lab', function () {
     await writeFile(inventoryPath, lab.inventoryYaml() + `- {name: gone, device_type: cisco_ios, host: 127.0.0.1, port: ${deadPort}, username: u, password: p}\n`);
     const resultsPath = path.join(dir, 'results.json');
     const stderr: string[] = [];
-    const code = await main(['poll', inventoryPath, '-c', 'show clock', '-w', '4', '--format', 'json', '-o', resultsPath], {
+    const code = await main(['poll', inventoryPath, '-c', 'show clock', '-w', '4', '--format', 'json', '-o', resultsPath, '--known-hosts', path.join(dir, 'known_hosts')], {
       stdout: () => assert.fail('results belong in the file'),
       stderr: (text) => stderr.push(text),
       onInterrupt: () => () => undefined,
@@ -66,7 +66,7 @@ describe('polling the lab', function () {
     const inventoryPath = path.join(dir, 'ok.devices.yaml');
     await writeFile(inventoryPath, lab.inventoryYaml());
     const stdout: string[] = [];
-    const code = await main(['poll', inventoryPath], { stdout: (t) => stdout.push(t), stderr: () => undefined, onInterrupt: () => () => undefined });
+    const code = await main(['poll', inventoryPath, '--known-hosts', path.join(dir, 'known_hosts')], { stdout: (t) => stdout.push(t), stderr: () => undefined, onInterrupt: () => () => undefined });
     assert.equal(code, 0);
     const report = parse(stdout.join('')) as PollReport;
     assert.equal(report.devices.length, 8);

@@ -1,34 +1,116 @@
-import { PlatformDefinition } from './platform';
+// The platforms NetPoll knows out of the box, as data. Values follow what netmiko's
+// drivers and scrapli's definitions agree on for each OS.
+import { compilePlatform, PlatformDefinition, PlatformError, PlatformSpec } from './platform';
 
-// IOS-style prompts: a hostname, then > (exec) or # (privileged), possibly with (config...) in between.
-const IOS_PROMPT = /[\w.@/:-]{1,63}(?:\([\w.-]{1,32}\))?[>#]\s?$/;
-const IOS_FAILURES = ['% Invalid input detected', '% Incomplete command', '% Ambiguous command', '% Unknown command', 'Command authorization failed'];
-const MORE = /\s?-+\s?More\s?-+\s?$/;
+// A hostname (XR's `RP/0/RP0/CPU0:xr1` included), an optional (config...) mode, then the mode mark.
+const CISCO_PROMPT = String.raw`[\w.@/:-]{1,63}(?:\([\w.-]{1,32}\))?[>#]\s?$`;
+const CISCO_FAILURES = ['% Invalid input detected', '% Incomplete command', '% Ambiguous command', '% Unknown command', 'Command authorization failed'];
+const ENABLE = { command: 'enable', secret_prompt: String.raw`[Pp]assword:\s?$` };
 
-const ciscoIos: PlatformDefinition = {
-  name: 'cisco_ios',
-  prompt: IOS_PROMPT,
-  userPrompt: />\s?$/,
-  onOpen: ['terminal width 511', 'terminal length 0'],
-  enable: { command: 'enable', secretPrompt: /[Pp]assword:\s?$/ },
-  pager: MORE,
-  failureIndicators: IOS_FAILURES,
-  stripAnsi: false,
+export const BUILTIN_SPECS: Readonly<Record<string, PlatformSpec>> = {
+  cisco_ios: {
+    prompt: CISCO_PROMPT,
+    user_prompt: String.raw`>\s?$`,
+    on_open: ['terminal width 511', 'terminal length 0'],
+    enable: ENABLE,
+    pager: String.raw`\s?--More--\s?$`,
+    failure_indicators: CISCO_FAILURES,
+    strip_ansi: true,
+  },
+  cisco_xe: { extends: 'cisco_ios' },
+  cisco_nxos: {
+    extends: 'cisco_ios',
+    failure_indicators: [...CISCO_FAILURES, '% Invalid command', '% Permission denied'],
+  },
+  cisco_xr: {
+    prompt: String.raw`[\w.@/:-]{1,63}(?:\([\w.-]{1,32}\))?#\s?$`,
+    on_open: ['terminal exec prompt no-timestamp', 'terminal length 0', 'terminal width 511'],
+    enable: null,
+    pager: String.raw`\s?--More--\s?$`,
+    failure_indicators: CISCO_FAILURES,
+    strip_ansi: true,
+  },
+  arista_eos: {
+    extends: 'cisco_ios',
+    on_open: ['terminal width 32767', 'terminal length 0'],
+    failure_indicators: ['% Invalid input', '% Incomplete command', '% Ambiguous command', '% Unknown command', '% Authorization denied'],
+  },
+  juniper_junos: {
+    prompt: String.raw`[\w.-]{1,64}@[\w.-]{1,64}[>#%]\s?$`,
+    on_open: ['set cli screen-width 511', 'set cli screen-length 0', 'set cli complete-on-space off'],
+    enable: null,
+    pager: String.raw`---\(more(?: \d{1,3}%)?\)---\s?$`,
+    failure_indicators: ['unknown command', 'syntax error', 'error:', 'missing argument', 'is ambiguous'],
+    strip_ansi: true,
+  },
+  linux: {
+    prompt: String.raw`[\w.@:~/()[\] -]{1,128}[$#]\s?$`,
+    on_open: [],
+    enable: null,
+    pager: String.raw`--More--(?:\(\d{1,3}%\))?\s?$`,
+    failure_indicators: [': command not found'],
+    strip_ansi: true,
+  },
+  generic: {
+    prompt: String.raw`[\w.@:~/()[\] -]{1,128}[>#$%]\s?$`,
+    on_open: [],
+    enable: null,
+    failure_indicators: [],
+    strip_ansi: true,
+  },
 };
 
-const generic: PlatformDefinition = {
-  name: 'generic',
-  prompt: /[\w.@/:~()[\] -]{1,128}[>#$%]\s?$/,
-  onOpen: [],
-  pager: MORE,
-  failureIndicators: [],
-  stripAnsi: true,
-};
-
-export const BUILTIN_PLATFORMS: ReadonlyMap<string, PlatformDefinition> = new Map(
-  [ciscoIos, { ...ciscoIos, name: 'cisco_xe' }, generic].map((p) => [p.name, p]),
-);
-
-export function findPlatform(deviceType: string): PlatformDefinition | undefined {
-  return BUILTIN_PLATFORMS.get(deviceType);
+export interface CompiledPlatforms {
+  platforms: Map<string, PlatformDefinition>;
+  /** Specs that could not be used, with why; devices naming them fail with that reason. */
+  errors: Map<string, string>;
 }
+
+/**
+ * Compiles specs that may extend each other or a `known` platform, in any order. A spec named
+ * like a known platform and without `extends` changes only the keys it gives.
+ */
+export function compileSpecs(specs: Readonly<Record<string, PlatformSpec>>, known: ReadonlyMap<string, PlatformDefinition> = new Map()): CompiledPlatforms {
+  const platforms = new Map<string, PlatformDefinition>();
+  const errors = new Map<string, string>();
+  const visiting: string[] = [];
+  const build = (name: string): PlatformDefinition => {
+    const ready = platforms.get(name);
+    if (ready) return ready;
+    const failed = errors.get(name);
+    if (failed) throw new PlatformError(failed);
+    if (visiting.includes(name)) throw new PlatformError(`platform "${name}" extends itself (${[...visiting, name].join(' -> ')})`);
+    visiting.push(name);
+    try {
+      const spec = specs[name];
+      const parent = typeof spec === 'object' && spec !== null ? spec.extends : undefined;
+      let base = known.get(name);
+      if (parent !== undefined) {
+        base = parent in specs && parent !== name ? build(parent) : known.get(parent);
+        if (!base) throw new PlatformError(`platform "${name}" extends "${parent}", which is not a known platform`);
+      }
+      const definition = compilePlatform(name, withoutExtends(spec), base);
+      platforms.set(name, definition);
+      return definition;
+    } finally {
+      visiting.pop();
+    }
+  };
+  for (const name of Object.keys(specs)) {
+    try {
+      build(name);
+    } catch (err) {
+      if (!(err instanceof PlatformError)) throw err;
+      errors.set(name, err.message);
+    }
+  }
+  return { platforms, errors };
+}
+
+function withoutExtends(spec: unknown): unknown {
+  if (typeof spec !== 'object' || spec === null) return spec;
+  const { extends: _parent, ...rest } = spec as PlatformSpec;
+  return rest;
+}
+
+export const BUILTIN_PLATFORMS: ReadonlyMap<string, PlatformDefinition> = compileSpecs(BUILTIN_SPECS).platforms;

@@ -1,25 +1,100 @@
 // How to drive one kind of network OS, kept as data: prompts, what to send on open,
 // how to reach privileged mode, and which replies mean a command failed.
+// A PlatformSpec is what a file holds (patterns as text); compilePlatform checks it and
+// turns it into the PlatformDefinition a session uses.
+
+export interface PlatformSpec {
+  /** Start from this platform and change only the keys given. */
+  extends?: string;
+  /** The prompt in any mode, as a regular expression matched against the last line. */
+  prompt?: string;
+  /** The unprivileged exec prompt, where enable applies (e.g. `>$`). Absent: no enable level. */
+  user_prompt?: string;
+  /** Sent once after the first prompt, before any user command. */
+  on_open?: string[];
+  enable?: { command: string; secret_prompt: string } | null;
+  /** The pager's "press a key for more" marker, matched at the end of the received text. */
+  pager?: string;
+  /** Text in a reply that means the command failed (the session lives on). */
+  failure_indicators?: string[];
+  strip_ansi?: boolean;
+}
 
 export interface EnableDefinition {
-  /** Command that asks for privileged mode. */
   command: string;
-  /** What the device prints when it wants the secret. */
   secretPrompt: RegExp;
 }
 
 export interface PlatformDefinition {
   name: string;
-  /** Matches a prompt at the very end of the received text, in any mode. */
+  /** Matches a prompt, in any mode, at the end of the received text. */
   prompt: RegExp;
-  /** Matches a prompt that shows the unprivileged exec level (where enable applies). */
   userPrompt?: RegExp;
-  /** Sent once after the first prompt, before any user command. */
   onOpen: string[];
   enable?: EnableDefinition;
-  /** The pager's "press a key for more" marker. */
   pager: RegExp;
-  /** Substrings of a reply that mean the command failed (the session lives on). */
   failureIndicators: string[];
   stripAnsi: boolean;
+}
+
+const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi']);
+
+export class PlatformError extends Error {}
+
+/**
+ * Checks a spec and builds the definition, starting from `base` when the spec extends one.
+ * Throws PlatformError naming the key that is wrong.
+ */
+export function compilePlatform(name: string, spec: unknown, base?: PlatformDefinition): PlatformDefinition {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new PlatformError(`platform "${name}" must be a mapping of keys (prompt, on_open, enable, ...)`);
+  const s = spec as Record<string, unknown>;
+  for (const key of Object.keys(s)) {
+    if (!SPEC_KEYS.has(key)) throw new PlatformError(`platform "${name}": unknown key "${key}" (known: ${[...SPEC_KEYS].join(', ')})`);
+  }
+  const prompt = s.prompt === undefined ? base?.prompt : endAnchored(pattern(name, 'prompt', s.prompt));
+  if (!prompt) throw new PlatformError(`platform "${name}" needs a prompt pattern (or extends: an existing platform)`);
+  const pager = s.pager === undefined ? base?.pager ?? /\s?-+\s?More\s?-+\s?$/ : endAnchored(pattern(name, 'pager', s.pager));
+  return {
+    name,
+    prompt,
+    userPrompt: s.user_prompt === undefined ? base?.userPrompt : endAnchored(pattern(name, 'user_prompt', s.user_prompt)),
+    onOpen: s.on_open === undefined ? base?.onOpen ?? [] : stringList(name, 'on_open', s.on_open),
+    enable: s.enable === undefined ? base?.enable : enableDefinition(name, s.enable),
+    pager,
+    failureIndicators: s.failure_indicators === undefined ? base?.failureIndicators ?? [] : stringList(name, 'failure_indicators', s.failure_indicators),
+    stripAnsi: s.strip_ansi === undefined ? base?.stripAnsi ?? true : bool(name, 'strip_ansi', s.strip_ansi),
+  };
+}
+
+function pattern(platform: string, key: string, value: unknown): RegExp {
+  if (typeof value !== 'string' || value === '') throw new PlatformError(`platform "${platform}": ${key} must be a regular expression in quotes`);
+  try {
+    return new RegExp(value);
+  } catch (err) {
+    throw new PlatformError(`platform "${platform}": ${key} is not a valid regular expression: ${(err as Error).message}`);
+  }
+}
+
+/** Prompts and pagers only ever match at the very end of what was received. */
+function endAnchored(re: RegExp): RegExp {
+  return re.source.endsWith('$') ? re : new RegExp(`(?:${re.source})\\s*$`, re.flags);
+}
+
+function stringList(platform: string, key: string, value: unknown): string[] {
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  throw new PlatformError(`platform "${platform}": ${key} must be a list of text lines`);
+}
+
+function bool(platform: string, key: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw new PlatformError(`platform "${platform}": ${key} must be true or false`);
+}
+
+function enableDefinition(platform: string, value: unknown): EnableDefinition | undefined {
+  if (value === null || value === false) return undefined;
+  const v = value as Record<string, unknown>;
+  if (typeof value !== 'object' || typeof v.command !== 'string' || v.secret_prompt === undefined) {
+    throw new PlatformError(`platform "${platform}": enable must be {command: ..., secret_prompt: ...}, or null for none`);
+  }
+  return { command: v.command, secretPrompt: endAnchored(pattern(platform, 'enable.secret_prompt', v.secret_prompt)) };
 }

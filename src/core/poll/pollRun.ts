@@ -5,7 +5,7 @@ import { buildReport, PollReport, ResultsOrder } from '../results/report';
 import { SessionTimeouts } from '../session/cliSession';
 import { DevicePoll } from './devicePoll';
 import { DeviceJob, PollExecutor } from './executor';
-import { sshJob } from './sshJob';
+import { sshJob, SshJobOptions } from './sshJob';
 
 export interface PollRunOptions {
   /** Where the devices came from, as shown in results. */
@@ -18,6 +18,8 @@ export interface PollRunOptions {
   order?: ResultsOrder;
   timeouts?: Partial<SessionTimeouts>;
   deadlineMs?: number;
+  /** Platforms, host keys and new-key notices for the SSH job. */
+  ssh?: Omit<SshJobOptions, 'commands' | 'timeouts'>;
   /** The work per device; SSH by default. */
   job?: DeviceJob;
 }
@@ -31,7 +33,7 @@ export class PollRun {
     this.executor = new PollExecutor({
       maxWorkers: options.maxWorkers,
       deadlineMs: options.deadlineMs,
-      job: options.job ?? sshJob({ commands: options.commands, timeouts: options.timeouts }),
+      job: options.job ?? sshJob({ ...options.ssh, commands: options.commands, timeouts: options.timeouts }),
     });
   }
 

@@ -1,26 +1,25 @@
-// One device's interactive CLI over SSH: connect, log in, find the prompt, prepare the
-// terminal, enable, then send commands one at a time and return exactly their output.
+// One device's interactive CLI over SSH: find the prompt, prepare the terminal, enable,
+// then send commands one at a time and return exactly their output.
 import * as net from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { Client, ClientChannel } from 'ssh2';
 import { PlatformDefinition } from '../platforms/platform';
-import { cleanCommandOutput } from './cleanOutput';
+import { cleanCommandOutput, stripAnsi } from './cleanOutput';
 import { classifyConnectionError, describeTail, SessionError } from './errors';
 import { ReceiveBuffer } from './receiveBuffer';
+import { cancelled, HostKeyCheck, openSsh, SshEndpoint, where } from './transport';
 
-export interface SessionTarget {
-  host: string;
-  port: number;
-  username: string;
-  password?: string;
+export interface SessionTarget extends SshEndpoint {
   secret?: string;
   platform: PlatformDefinition;
+  /** Jump hosts to go through, nearest first. */
+  jumps?: SshEndpoint[];
 }
 
 export interface SessionTimeouts {
   /** TCP connect. */
   connectMs: number;
-  /** SSH handshake and authentication. */
+  /** SSH handshake and authentication, per hop. */
   authMs: number;
   /** Each wait for a prompt while preparing the session. */
   promptMs: number;
@@ -34,12 +33,14 @@ export const DEFAULT_TIMEOUTS: SessionTimeouts = { connectMs: 10_000, authMs: 20
 export type SessionPhase = 'connect' | 'auth' | 'prepare';
 
 export interface SessionOptions {
+  hostKeys: HostKeyCheck;
   timeouts?: Partial<SessionTimeouts>;
   /** Aborting closes the connection at once; every pending wait fails with kind 'cancelled'. */
   signal?: AbortSignal;
   /** Quiet time after a prompt match before the output counts as complete. */
   settleMs?: number;
   onPhase?: (phase: SessionPhase, elapsedMs: number) => void;
+  lookup?: net.LookupFunction;
 }
 
 export interface CommandResult {
@@ -53,80 +54,68 @@ export interface CommandResult {
 // netmiko's terminal size: wide enough that no line wraps, tall enough to page rarely.
 const PTY = { term: 'vt100', cols: 511, rows: 1000, width: 0, height: 0 };
 const DEFAULT_SETTLE_MS = 10;
-/** How long a polite disconnect may take before the socket is simply destroyed. */
+/** How long a polite disconnect may take before the sockets are simply destroyed. */
 const CLOSE_GRACE_MS = 2_000;
 
 export class CliSession {
-  private readonly received = new ReceiveBuffer();
+  /** The exact prompt the device showed last, e.g. `R1#`. */
+  prompt = '';
+  private readonly received: ReceiveBuffer;
   private readonly timeouts: SessionTimeouts;
   private readonly settleMs: number;
   /** Matches the device's own prompt, in any mode, at the end of the text. */
   private promptPattern: RegExp;
   /** No more commands: we closed, or the device did. */
   private closed = false;
-  /** The TCP connection is still up (it outlives `closed` while the goodbye is exchanged). */
+  /** The device's TCP connection is still up (it outlives `closed` while goodbyes are exchanged). */
   private connectionOpen = true;
-  /** The exact prompt the device showed last, e.g. `R1#`. */
-  prompt = '';
 
   private constructor(
     private readonly target: SessionTarget,
-    private readonly client: Client,
+    private readonly hops: Client[],
     private readonly channel: ClientChannel,
     options: SessionOptions,
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
     this.promptPattern = target.platform.prompt;
+    this.received = new ReceiveBuffer(target.platform.stripAnsi ? stripAnsi : undefined);
+    const client = hops[hops.length - 1];
     const decoder = new StringDecoder('utf8');
     channel.on('data', (data: Buffer) => this.received.push(decoder.write(data)));
     channel.on('close', () => this.onGone(new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
     client.on('close', () => {
       this.connectionOpen = false;
-      this.onGone(new SessionError('closed', `${this.where} closed the connection`));
+      this.onGone(new SessionError('closed', `${this.where} closed the connection`, 'The device hung up: it may have reloaded, or limit session time.'));
     });
     client.on('error', (err) => this.onGone(classifyConnectionError(err, this.where)));
+    options.signal?.addEventListener('abort', () => this.abort(), { once: true });
   }
 
   private get where(): string {
-    return `${this.target.host}:${this.target.port}`;
+    return where(this.target);
   }
 
-  static async open(target: SessionTarget, options: SessionOptions = {}): Promise<CliSession> {
+  static async open(target: SessionTarget, options: SessionOptions): Promise<CliSession> {
     const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    const where = `${target.host}:${target.port}`;
-    const signal = options.signal;
-    if (signal?.aborted) throw cancelled();
-
     let phaseStart = performance.now();
     const phaseDone = (phase: SessionPhase) => {
       const now = performance.now();
       options.onPhase?.(phase, now - phaseStart);
       phaseStart = now;
     };
-
-    const socket = await connectTcp(target.host, target.port, timeouts.connectMs, signal, where);
-    phaseDone('connect');
-    const client = new Client();
+    const { hops, client } = await openSsh(target, target.jumps ?? [], { ...timeouts, hostKeys: options.hostKeys, signal: options.signal, lookup: options.lookup }, () => phaseDone('connect'));
     let session: CliSession | undefined;
-    const abort = () => {
-      client.destroy();
-      socket.destroy();
-      session?.onGone(cancelled());
-    };
-    signal?.addEventListener('abort', abort, { once: true });
     try {
-      const channel = await login(client, socket, target, timeouts.authMs, signal, where);
+      const channel = await openShell(client, options.signal);
       phaseDone('auth');
-      session = new CliSession(target, client, channel, options);
+      session = new CliSession(target, hops, channel, options);
       await session.prepare();
       phaseDone('prepare');
       return session;
     } catch (err) {
-      signal?.removeEventListener('abort', abort);
-      client.destroy();
-      socket.destroy();
-      throw signal?.aborted ? cancelled() : classifyConnectionError(err, where);
+      for (const hop of hops) hop.destroy();
+      throw options.signal?.aborted ? cancelled() : classifyConnectionError(err, where(target));
     }
   }
 
@@ -144,17 +133,24 @@ export class CliSession {
    * reused when the device has really let go of the session (vty lines are few).
    */
   close(): Promise<void> {
+    this.closed = true;
     if (!this.connectionOpen) return Promise.resolve();
+    const client = this.hops[this.hops.length - 1];
     return new Promise((resolve) => {
-      const timer = setTimeout(() => this.client.destroy(), CLOSE_GRACE_MS);
-      this.client.once('close', () => {
+      const timer = setTimeout(() => this.abort(), CLOSE_GRACE_MS);
+      client.once('close', () => {
         clearTimeout(timer);
+        for (const hop of this.hops) hop.end();
         resolve();
       });
-      this.closed = true;
       this.channel.end();
-      this.client.end();
+      client.end();
     });
+  }
+
+  private abort(): void {
+    for (const hop of this.hops) hop.destroy();
+    this.onGone(cancelled());
   }
 
   private onGone(err: SessionError): void {
@@ -162,9 +158,9 @@ export class CliSession {
     this.received.fail(err);
   }
 
-  /** First prompt, the platform's on-open commands, then privileged mode if asked for. */
+  /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
   private async prepare(): Promise<void> {
-    await this.received.waitForAny([this.target.platform.prompt], this.timeouts.promptMs, () => this.promptTimeout('the first prompt'));
+    await this.received.waitForAny([this.target.platform.prompt], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
     this.learnPrompt(this.received.take());
     for (const command of this.target.platform.onOpen) {
       await this.exchange(command, this.timeouts.promptMs);
@@ -172,13 +168,16 @@ export class CliSession {
     await this.enable();
   }
 
+  /** One attempt, only where the platform has an exec level and the device is at it. */
   private async enable(): Promise<void> {
     const { enable, userPrompt } = this.target.platform;
-    if (!enable || !userPrompt || this.target.secret === undefined || !userPrompt.test(this.prompt)) return;
+    if (!enable || !userPrompt || !userPrompt.test(this.prompt)) return;
+    if (this.target.secret === undefined) {
+      throw new SessionError('enable', `${this.where} logged in at user exec (${this.prompt}) and no enable secret is set`, 'Set secret for this device so NetPoll can enter privileged mode.');
+    }
     this.received.take();
     await this.typeAndReturn(enable.command, this.timeouts.promptMs);
-    const secretPrompt = enable.secretPrompt;
-    const which = await this.received.waitForAny([secretPrompt, this.promptPattern], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
+    const which = await this.received.waitForAny([enable.secretPrompt, this.promptPattern], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
       this.channel.write(this.target.secret + '\n');
@@ -186,7 +185,7 @@ export class CliSession {
     }
     this.learnPrompt(this.received.take());
     if (userPrompt.test(this.prompt)) {
-      throw new SessionError('enable', `${this.where} refused the enable secret (prompt is still ${this.prompt})`, 'Check `secret` for this device; NetPoll tries once so the account is not locked out.');
+      throw new SessionError('enable', `${this.where} refused the enable secret (prompt is still ${this.prompt})`, 'Check secret for this device; NetPoll tries once so the account is not locked out.');
     }
   }
 
@@ -197,7 +196,7 @@ export class CliSession {
     await this.typeAndReturn(command, timeoutMs);
     const parts: string[] = [];
     let paged = false;
-    const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command is valid for this device.');
+    const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
     for (;;) {
       const which = await this.received.waitForAny([this.promptPattern, this.target.platform.pager], timeoutMs, onTimeout, this.settleMs);
       parts.push(this.received.take());
@@ -221,7 +220,8 @@ export class CliSession {
 
   /** Remembers the prompt on the last line, and matches only this device's prompts from now on. */
   private learnPrompt(text: string): void {
-    const lastLine = text.slice(text.lastIndexOf('\n') + 1).replace(/\r/g, '').trim();
+    const visible = this.target.platform.stripAnsi ? stripAnsi(text) : text;
+    const lastLine = visible.slice(visible.lastIndexOf('\n') + 1).replace(/\r/g, '').trim();
     if (lastLine === '' || !this.target.platform.prompt.test(lastLine)) return;
     this.prompt = lastLine;
     const base = lastLine.replace(/(?:\([^)]*\))?[>#$%]$/, '');
@@ -233,65 +233,13 @@ export class CliSession {
   }
 }
 
-function cancelled(): SessionError {
-  return new SessionError('cancelled', 'cancelled');
+function openShell(client: Client, signal: AbortSignal | undefined): Promise<ClientChannel> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    client.shell(PTY, (err, channel) => (err ? reject(new SessionError('closed', `the device refused an interactive shell: ${err.message}`, 'The account may be limited to exec or SFTP.')) : resolve(channel)));
+  });
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-function connectTcp(host: string, port: number, timeoutMs: number, signal: AbortSignal | undefined, where: string): Promise<net.Socket> {
-  return new Promise((resolve, reject) => {
-    // No Nagle: a CLI exchange is many tiny writes, each waiting on the other side's reply.
-    const socket = net.connect({ host, port, noDelay: true });
-    const fail = (err: Error) => {
-      cleanup();
-      socket.destroy();
-      reject(err);
-    };
-    const timer = setTimeout(() => fail(new SessionError('connect-timeout', `no answer from ${where} within ${timeoutMs / 1000} s`, 'Check the device is up and reachable from here, and that no firewall drops SSH.')), timeoutMs);
-    const onAbort = () => fail(cancelled());
-    const onError = (err: Error) => fail(classifyConnectionError(err, where));
-    const cleanup = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.off('error', onError);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('error', onError);
-    socket.once('connect', () => {
-      cleanup();
-      resolve(socket);
-    });
-  });
-}
-
-function login(client: Client, socket: net.Socket, target: SessionTarget, timeoutMs: number, signal: AbortSignal | undefined, where: string): Promise<ClientChannel> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      client.destroy();
-      reject(new SessionError('handshake', `${where} did not complete SSH login within ${timeoutMs / 1000} s`, 'The device accepted TCP but SSH stalled: check it is an SSH port and the device is not overloaded.'));
-    }, timeoutMs);
-    // Stays attached: ssh2 also reports later socket errors here, and the session listens too.
-    client.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    client.once('ready', () => {
-      clearTimeout(timer);
-      if (signal?.aborted) return reject(cancelled());
-      client.shell(PTY, (err, channel) => (err ? reject(err) : resolve(channel)));
-    });
-    // Keyboard-interactive logins ask for the password in a prompt of their own.
-    client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) => finish(prompts.map(() => target.password ?? '')));
-    client.connect({
-      sock: socket,
-      username: target.username,
-      password: target.password,
-      tryKeyboard: target.password !== undefined,
-      readyTimeout: timeoutMs,
-      keepaliveInterval: 15_000,
-    });
-  });
 }

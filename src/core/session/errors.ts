@@ -6,6 +6,8 @@ export type ErrorKind =
   | 'unreachable'
   | 'connect-timeout'
   | 'handshake'
+  | 'host-key-unknown'
+  | 'host-key-changed'
   | 'auth'
   | 'enable'
   | 'prompt-timeout'

@@ -13,6 +13,9 @@ interface Waiter {
 }
 
 export class ReceiveBuffer {
+  /** @param view what waits see of the tail (e.g. with colour codes removed). */
+  constructor(private readonly view: (tail: string) => string = (tail) => tail) {}
+
   private chunks: string[] = [];
   private tailText = '';
   private waiter: Waiter | undefined;
@@ -86,7 +89,7 @@ export class ReceiveBuffer {
     if (!waiter) return;
     clearTimeout(waiter.settleTimer);
     waiter.settleTimer = undefined;
-    if (!waiter.test(this.tailText)) return;
+    if (!waiter.test(this.view(this.tailText))) return;
     if (waiter.settleMs <= 0) {
       this.finish(waiter);
       waiter.resolve();

@@ -1,0 +1,235 @@
+// Reaching a device over SSH: TCP (or a channel forwarded through jump hosts), the
+// handshake with host key verification, and authentication. What comes back is a logged-in
+// ssh2 Client; the CLI on top of it is cliSession's job.
+import * as net from 'node:net';
+import { readFile } from 'node:fs/promises';
+import * as os from 'node:os';
+import { Duplex } from 'node:stream';
+import { Algorithms, Client, ConnectConfig, utils } from 'ssh2';
+import { classifyConnectionError, SessionError } from './errors';
+import { describeKey, HostKey, HostKeyPolicy, KnownHosts } from './knownHosts';
+
+export interface SshEndpoint {
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  privateKey?: { file: string; passphrase?: string };
+  /** Offer the keys of the running ssh-agent (SSH_AUTH_SOCK). */
+  useAgent?: boolean;
+  /** Also offer SHA-1 key exchange, CBC ciphers, hmac-sha1 and ssh-dss/ssh-rsa host keys. */
+  legacyAlgorithms?: boolean;
+}
+
+export interface HostKeyCheck {
+  policy: HostKeyPolicy;
+  /** Needed unless the policy is `off`. */
+  knownHosts?: KnownHosts;
+  /** A key seen for the first time and recorded under accept-new. */
+  onNewKey?: (host: string, port: number, key: HostKey) => void;
+}
+
+export interface TransportOptions {
+  connectMs: number;
+  /** Handshake and authentication, per hop. */
+  authMs: number;
+  hostKeys: HostKeyCheck;
+  signal?: AbortSignal;
+  /** Resolver for host names (defaults to the system's). */
+  lookup?: net.LookupFunction;
+  keepaliveMs?: number;
+}
+
+export interface SshConnection {
+  /** The client logged in to the device itself. */
+  client: Client;
+  /** Every client opened, jump hosts first; ending them all closes the path. */
+  hops: Client[];
+}
+
+const LEGACY_ALGORITHMS: Algorithms = {
+  kex: { append: ['diffie-hellman-group-exchange-sha1', 'diffie-hellman-group14-sha1', 'diffie-hellman-group1-sha1'] },
+  cipher: { append: ['aes128-cbc', 'aes192-cbc', 'aes256-cbc', '3des-cbc'] },
+  serverHostKey: { append: ['ssh-dss'] },
+  hmac: { append: ['hmac-sha1'] },
+} as unknown as Algorithms; // the typings miss ssh2's append/prepend/remove form
+
+export function where(endpoint: { host: string; port: number }): string {
+  return endpoint.host.includes(':') ? `[${endpoint.host}]:${endpoint.port}` : `${endpoint.host}:${endpoint.port}`;
+}
+
+/** TCP to the first hop, then SSH through each jump host to the device. Calls onConnected after TCP. */
+export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options: TransportOptions, onConnected?: () => void): Promise<SshConnection> {
+  const path = [...jumps, target];
+  const hops: Client[] = [];
+  try {
+    let socket: Duplex = await connectTcp(path[0], options);
+    onConnected?.();
+    for (let i = 0; i < path.length; i++) {
+      const client = await login(socket, path[i], options);
+      hops.push(client);
+      if (i + 1 < path.length) socket = await forward(client, path[i], path[i + 1]);
+    }
+    return { client: hops[hops.length - 1], hops };
+  } catch (err) {
+    for (const client of hops) client.destroy();
+    throw options.signal?.aborted ? cancelled() : err;
+  }
+}
+
+export function cancelled(): SessionError {
+  return new SessionError('cancelled', 'cancelled');
+}
+
+function connectTcp(endpoint: SshEndpoint, options: TransportOptions): Promise<net.Socket> {
+  const at = where(endpoint);
+  const { signal } = options;
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(cancelled());
+    // No Nagle: a CLI exchange is many tiny writes, each waiting on the other side's reply.
+    const socket = net.connect({ host: endpoint.host, port: endpoint.port, noDelay: true, lookup: options.lookup });
+    const fail = (err: Error) => {
+      cleanup();
+      socket.destroy();
+      reject(err);
+    };
+    const timer = setTimeout(() => fail(new SessionError('connect-timeout', `no answer from ${at} within ${options.connectMs / 1000} s`, 'Check the device is up and reachable from here, and that no firewall drops SSH.')), options.connectMs);
+    const onAbort = () => fail(cancelled());
+    const onError = (err: Error) => fail(classifyConnectionError(err, at));
+    const cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.off('error', onError);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      cleanup();
+      resolve(socket);
+    });
+  });
+}
+
+/** A channel from `jump` to `next`, used as the next hop's socket. */
+function forward(jump: Client, jumpEndpoint: SshEndpoint, next: SshEndpoint): Promise<Duplex> {
+  return new Promise((resolve, reject) => {
+    jump.forwardOut('127.0.0.1', 0, next.host, next.port, (err, stream) => {
+      if (!err) return resolve(stream);
+      const reason = err.message.replace(/^\(SSH\) Channel open failure: /, '');
+      const kind = /refused/i.test(reason) ? 'refused' : 'unreachable';
+      reject(new SessionError(kind, `jump host ${where(jumpEndpoint)} could not reach ${where(next)}: ${reason}`, 'Check the device address as seen from the jump host, and that the jump host allows TCP forwarding.'));
+    });
+  });
+}
+
+async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOptions): Promise<Client> {
+  const at = where(endpoint);
+  const config = await authConfig(endpoint);
+  const client = new Client();
+  let hostKeyFailure: SessionError | undefined;
+  // What the device offered, read from ssh2's handshake debug lines, for a failed negotiation.
+  const offered: string[] = [];
+  const onAbort = () => client.destroy();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    return await new Promise<Client>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        client.destroy();
+        reject(new SessionError('handshake', `${at} did not complete SSH login within ${options.authMs / 1000} s`, 'The port accepts TCP but SSH stalls: check it is an SSH port and the device is not overloaded.'));
+      }, options.authMs);
+      const settle = (fn: () => void) => {
+        clearTimeout(timer);
+        fn();
+      };
+      // Stays attached for the life of the client: ssh2 reports later socket errors here too.
+      client.on('error', (err) => settle(() => reject(hostKeyFailure ?? describeLoginError(err, at, offered))));
+      client.once('close', () => settle(() => reject(hostKeyFailure ?? new SessionError('closed', `${at} closed the connection during login`, 'The device may limit SSH sessions or drop this client by ACL.'))));
+      client.once('ready', () => settle(() => resolve(client)));
+      // Keyboard-interactive logins ask for the password in prompts of their own.
+      client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) =>
+        finish(prompts.map((p) => (/pass(word|code)?/i.test(p.prompt) ? endpoint.password ?? '' : ''))),
+      );
+      client.connect({
+        ...config,
+        sock: socket,
+        readyTimeout: options.authMs,
+        keepaliveInterval: options.keepaliveMs ?? 15_000,
+        keepaliveCountMax: 3,
+        algorithms: endpoint.legacyAlgorithms ? LEGACY_ALGORITHMS : undefined,
+        hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
+          hostKeyFailure = verifyHostKey(endpoint, key, options.hostKeys);
+          verify(hostKeyFailure === undefined);
+        },
+        debug: (line: string) => {
+          if (line.startsWith('Handshake: (remote) ')) offered.push(line.slice('Handshake: (remote) '.length));
+        },
+      } as ConnectConfig);
+    });
+  } finally {
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+/** Checks the key against known_hosts per policy; returns why it is refused, if it is. */
+function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: HostKeyCheck): SessionError | undefined {
+  if (check.policy === 'off' || !check.knownHosts) return undefined;
+  const at = where(endpoint);
+  const presented = describeKey(keyBlob);
+  const verdict = check.knownHosts.check(endpoint.host, endpoint.port, keyBlob);
+  switch (verdict.status) {
+    case 'match':
+      return undefined;
+    case 'changed': {
+      const before = verdict.known.map((k) => `${k.type} ${k.fingerprint}`).join(', ');
+      return new SessionError(
+        'host-key-changed',
+        `${at} presented a different host key: ${presented.type} ${presented.fingerprint}; known: ${before}. No password was sent.`,
+        `If the device was replaced or re-keyed, remove its line from ${check.knownHosts.file}; otherwise treat this as a possible man-in-the-middle.`,
+      );
+    }
+    case 'unknown':
+      if (check.policy === 'strict') {
+        return new SessionError('host-key-unknown', `${at} is not in ${check.knownHosts.file} (its key: ${presented.type} ${presented.fingerprint}). No password was sent.`, 'Add the key to known_hosts after checking it on the device, or use host key policy accept-new.');
+      }
+      void check.knownHosts.add(endpoint.host, endpoint.port, keyBlob);
+      check.onNewKey?.(endpoint.host, endpoint.port, presented);
+      return undefined;
+  }
+}
+
+function describeLoginError(err: Error & { level?: string }, at: string, offered: string[]): SessionError {
+  if (/^Handshake failed: no matching/.test(err.message)) {
+    const what = err.message.replace(/^Handshake failed: /, '');
+    return new SessionError('handshake', `SSH handshake with ${at} failed: ${what}. The device offers: ${offered.join('; ') || 'nothing readable'}`, 'If the device only speaks older algorithms, set legacy_algorithms: true for it.');
+  }
+  return classifyConnectionError(err, at);
+}
+
+/** The credentials part of ssh2's config; a key file that cannot be used is a clear error. */
+async function authConfig(endpoint: SshEndpoint): Promise<Partial<ConnectConfig>> {
+  const config: Partial<ConnectConfig> = { username: endpoint.username };
+  if (endpoint.password !== undefined) {
+    config.password = endpoint.password;
+    config.tryKeyboard = true;
+  }
+  if (endpoint.useAgent && process.env.SSH_AUTH_SOCK) config.agent = process.env.SSH_AUTH_SOCK;
+  if (endpoint.privateKey) {
+    const file = endpoint.privateKey.file.replace(/^~(?=$|\/)/, os.homedir());
+    let data: Buffer;
+    try {
+      data = await readFile(file);
+    } catch (err) {
+      throw new SessionError('config', `cannot read key_file ${endpoint.privateKey.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'Check the path; ~ means your home folder.');
+    }
+    const parsed = utils.parseKey(data, endpoint.privateKey.passphrase);
+    if (parsed instanceof Error) {
+      const encrypted = /encrypted|passphrase/i.test(parsed.message);
+      throw encrypted
+        ? new SessionError('auth', `key_file ${endpoint.privateKey.file} is encrypted and ${endpoint.privateKey.passphrase === undefined ? 'no passphrase was given' : 'the passphrase does not decrypt it'}`, 'Set passphrase for this device (keep it out of the file with ${secret:NAME} or ${env:NAME}).')
+        : new SessionError('config', `key_file ${endpoint.privateKey.file} is not a private key ssh2 can read: ${parsed.message}`, 'Use an OpenSSH, PEM or PPK private key file.');
+    }
+    config.privateKey = data;
+    config.passphrase = endpoint.privateKey.passphrase;
+  }
+  return config;
+}
