@@ -1,6 +1,6 @@
 // The world the e2e tests run in: the device lab on 127.0.0.1 and a workspace folder
 // whose devices.yaml lists its devices, one of them with a wrong password.
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DeviceLab } from '../lab/lab';
@@ -33,5 +33,9 @@ export async function startE2eFixture(): Promise<E2eFixture> {
   // The lab's host keys are new every run: record them in the workspace, not ~/.ssh/known_hosts.
   await mkdir(path.join(workspace, '.vscode'));
   await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'netpoll.knownHostsFile': path.join(workspace, 'known_hosts') }, null, 2));
-  return { workspace, inventory, lab, stop: () => lab.stop() };
+  const stop = async () => {
+    await lab.stop();
+    await rm(workspace, { recursive: true, force: true });
+  };
+  return { workspace, inventory, lab, stop };
 }

@@ -6,6 +6,12 @@ describe('cleanOutput', () => {
     assert.equal(applyTerminalEdits('abc\b\bXY\r\nnext'), 'aXY\nnext');
   });
 
+  it('keeps trailing spaces the device sent, drops the ones that erased a pager marker', () => {
+    assert.equal(applyTerminalEdits('padded   \r\nnext'), 'padded   \nnext');
+    const junosMore = '---(more 45%)---';
+    assert.equal(applyTerminalEdits(`a\r\n${junosMore}\r${' '.repeat(junosMore.length)}\rb\r\n`), 'a\nb\n');
+  });
+
   it('removes an IOS --More-- marker erased with backspaces', () => {
     const more = ' --More-- ';
     const erase = '\b'.repeat(more.length) + ' '.repeat(more.length) + '\b'.repeat(more.length);

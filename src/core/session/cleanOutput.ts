@@ -9,27 +9,39 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
 }
 
-/** Applies backspaces and carriage returns the way a terminal does, and normalises newlines to \n. */
+/**
+ * Applies backspaces and carriage returns the way a terminal does, and normalises newlines
+ * to \n. Spaces typed over earlier text are erasures (a pager wiping its marker): they are
+ * dropped from the end of a line, while spaces the device appended are kept.
+ */
 export function applyTerminalEdits(text: string): string {
   const lines: string[] = [];
-  let line: string[] = [];
+  let cells: string[] = [];
+  let erased: boolean[] = [];
   let column = 0;
+  const endLine = () => {
+    let end = cells.length;
+    while (end > 0 && erased[end - 1]) end--;
+    lines.push(cells.slice(0, end).join(''));
+    cells = [];
+    erased = [];
+    column = 0;
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (ch === '\n') {
-      lines.push(line.join('').trimEnd());
-      line = [];
-      column = 0;
+      endLine();
     } else if (ch === '\r') {
       // \r\n is a plain newline; a lone \r returns to column 0 so what follows overwrites.
       if (text[i + 1] !== '\n' && text[i + 1] !== '\r') column = 0;
     } else if (ch === '\b') {
       if (column > 0) column--;
     } else {
-      line[column++] = ch;
+      erased[column] = ch === ' ' && column < cells.length;
+      cells[column++] = ch;
     }
   }
-  lines.push(line.join('').trimEnd());
+  endLine();
   return lines.join('\n');
 }
 

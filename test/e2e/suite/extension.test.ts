@@ -82,6 +82,11 @@ describe('NetPoll in VS Code', () => {
     const text = await documentState(results, (t) => /^finishedAt: \S+Z$/m.test(t));
     for (const d of expected.devices) assert.ok(text.includes(`name: ${d.name}\n`), `${d.name} missing from the results document`);
     for (const secret of expected.secrets) assert.ok(!text.includes(secret), 'a secret leaked into the results document');
+
+    // Host keys went to the known_hosts file the workspace settings name, one per device
+    // (recorded before authentication, so the device with the wrong password has one too).
+    const knownHosts = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('known_hosts')));
+    assert.equal(knownHosts.trim().split('\n').length, expected.devices.length);
   });
 });
 
