@@ -2,6 +2,7 @@
 // Entry point of the `netpoll` command line.
 import { parsePollArgs, USAGE, UsageError } from './args';
 import { CliIo, EXIT_OK, EXIT_UNUSABLE, pollCommand } from './poll';
+import { terminalValues } from './terminalValues';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   let args;
@@ -26,6 +27,7 @@ export const processIo: CliIo = {
     process.once('SIGINT', cancel);
     return () => process.off('SIGINT', cancel);
   },
+  values: terminalValues(),
 };
 
 if (require.main === module) {

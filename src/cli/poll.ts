@@ -1,6 +1,7 @@
 // The `poll` command: read the inventory, poll it, log as devices move, write results.
 import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { createResolver, ValueSource } from '../core/inventory/references';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
 import { describeState } from '../core/poll/progressLog';
@@ -12,6 +13,8 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Registers what to do on Ctrl-C; returns how to unregister. */
   onInterrupt: (cancel: () => void) => () => void;
+  /** Values kept out of the inventory: ${env:...}, ${secret:...}, ${prompt:...}. */
+  values: ValueSource;
 }
 
 export const EXIT_OK = 0;
@@ -47,6 +50,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
       hostKeyPolicy: args.hostKeyPolicy,
       knownHostsFile: args.knownHostsFile,
       onNewHostKey: (device, key) => io.stderr(`netpoll: recorded ${device.name}'s host key ${key.type} ${key.fingerprint}\n`),
+      resolve: createResolver(io.values),
     },
   });
   run.executor.on('state', (poll) => {

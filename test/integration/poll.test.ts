@@ -4,17 +4,26 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { main } from '../../src/cli/main';
+import { CliIo } from '../../src/cli/poll';
+import { terminalValues } from '../../src/cli/terminalValues';
 import { parseInventory } from '../../src/core/inventory/inventory';
 import { PollRun } from '../../src/core/poll/pollRun';
 import { PollReport } from '../../src/core/results/report';
 import { DeviceLab } from '../lab/lab';
 import { closedLoopbackPort } from './ports';
 
+/** The command line's input and output, captured; no terminal, so ${prompt:...} has no answer. */
+function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), onInterrupt: () => () => undefined, values: terminalValues(env) };
+}
+
 describe('polling the lab', function () {
   let lab: DeviceLab;
   let dir: string;
   before(async () => {
-    lab = await DeviceLab.start(Array.from({ length: 8 }, (_, i) => ({ name: `R${i + 1}`, secret: 'cisco', commandDelayMs: 5 * i })));
+    lab = await DeviceLab.start(Array.from({ length: 8 }, (_, i) => ({ name: `R${i + 1}`, password: 'lab-pw-31e7', secret: 'lab-en-88aa', commandDelayMs: 5 * i })));
     dir = await mkdtemp(path.join(tmpdir(), 'netpoll-poll-'));
   });
   after(() => lab.stop());
@@ -45,13 +54,11 @@ describe('polling the lab', function () {
     const deadPort = await closedLoopbackPort();
     await writeFile(inventoryPath, lab.inventoryYaml() + `- {name: gone, device_type: cisco_ios, host: 127.0.0.1, port: ${deadPort}, username: u, password: p}\n`);
     const resultsPath = path.join(dir, 'results.json');
-    const stderr: string[] = [];
-    const code = await main(['poll', inventoryPath, '-c', 'show clock', '-w', '4', '--format', 'json', '-o', resultsPath, '--known-hosts', path.join(dir, 'known_hosts')], {
-      stdout: () => assert.fail('results belong in the file'),
-      stderr: (text) => stderr.push(text),
-      onInterrupt: () => () => undefined,
-    });
+    const io = captureIo();
+    const code = await main(['poll', inventoryPath, '-c', 'show clock', '-w', '4', '--format', 'json', '-o', resultsPath, '--known-hosts', path.join(dir, 'known_hosts')], io);
     assert.equal(code, 1);
+    assert.deepEqual(io.out, [], 'results belong in the file');
+    const stderr = io.err;
     const report = JSON.parse(await readFile(resultsPath, 'utf8')) as PollReport;
     assert.deepEqual(report.summary, { total: 9, finished: 8, failed: 1, cancelled: 0, skipped: 0 });
     assert.equal(report.devices.find((d) => d.name === 'gone')?.error?.kind, 'refused');
@@ -65,20 +72,38 @@ describe('polling the lab', function () {
   it('netpoll poll exits 0 when all finished and prints YAML results to stdout', async () => {
     const inventoryPath = path.join(dir, 'ok.devices.yaml');
     await writeFile(inventoryPath, lab.inventoryYaml());
-    const stdout: string[] = [];
-    const code = await main(['poll', inventoryPath, '--known-hosts', path.join(dir, 'known_hosts')], { stdout: (t) => stdout.push(t), stderr: () => undefined, onInterrupt: () => () => undefined });
+    const io = captureIo();
+    const code = await main(['poll', inventoryPath, '--known-hosts', path.join(dir, 'known_hosts')], io);
     assert.equal(code, 0);
-    const report = parse(stdout.join('')) as PollReport;
+    const report = parse(io.out.join('')) as PollReport;
     assert.equal(report.devices.length, 8);
     assert.deepEqual(report.commands, ['show clock']);
   });
 
   it('netpoll exits 2 on a usage error or an inventory with nothing to poll', async () => {
-    const quiet = { stdout: () => undefined, stderr: () => undefined, onInterrupt: () => () => undefined };
+    const quiet = captureIo();
     assert.equal(await main(['poll'], quiet), 2);
     assert.equal(await main(['poll', path.join(dir, 'missing.yaml')], quiet), 2);
     const empty = path.join(dir, 'empty.yaml');
     await writeFile(empty, '');
     assert.equal(await main(['poll', empty], quiet), 2);
+  });
+
+  it('resolves ${env:...} and ${secret:...} per device; one that cannot be resolved fails alone, its value never shown', async () => {
+    const [r1, r2, r3] = lab.devices;
+    const entry = (d: typeof r1, password: string) => `- {name: ${d.name}, device_type: cisco_ios, host: ${d.host}, port: ${d.port}, username: ${d.username}, password: "${password}", secret: "\${secret:enable}"}\n`;
+    const inventoryPath = path.join(dir, 'refs.devices.yaml');
+    await writeFile(inventoryPath, entry(r1, '${env:LAB_PASSWORD}') + entry(r2, '${secret:lab_pw}') + entry(r3, '${prompt:r3_password}'));
+    const io = captureIo({ LAB_PASSWORD: r1.password, NETPOLL_SECRET_LAB_PW: r2.password, NETPOLL_SECRET_ENABLE: r1.secret });
+    const code = await main(['poll', inventoryPath, '--format', 'json', '--known-hosts', path.join(dir, 'known_hosts')], io);
+    assert.equal(code, 1);
+    const report = JSON.parse(io.out.join('')) as PollReport;
+    const status = Object.fromEntries(report.devices.map((d) => [d.name, d.status]));
+    assert.deepEqual(status, { R1: 'finished', R2: 'finished', R3: 'failed' });
+    const r3Error = report.devices.find((d) => d.name === 'R3')!.error!;
+    assert.equal(r3Error.kind, 'config');
+    assert.equal(r3Error.message, '${prompt:r3_password} has no value: none was given');
+    const printed = io.out.join('') + io.err.join('');
+    for (const value of [r1.password, r1.secret!]) assert.ok(!printed.includes(value), 'a resolved credential was printed');
   });
 });

@@ -4,7 +4,7 @@ import { DevicePoll } from '../../src/core/poll/devicePoll';
 import { DeviceJob, PollExecutor } from '../../src/core/poll/executor';
 import { SessionError } from '../../src/core/session/errors';
 
-const device = (name: string): DeviceSpec => ({ name, host: '127.0.0.1', port: 22, deviceType: 'cisco_ios', line: 1, timeouts: {}, jumps: [] });
+const device = (name: string): DeviceSpec => ({ name, host: '127.0.0.1', port: 22, deviceType: 'cisco_ios', line: 1, timeouts: {}, jumps: [], tags: [] });
 
 /** A job each test finishes by hand, so order and concurrency are fully controlled. */
 function manualJobs() {

@@ -1,7 +1,12 @@
 // devices.yaml text -> the devices to poll, plus diagnostics with line and column.
-// Accepts a plain list of netmiko-style devices, or groups of lists (`routers: [...]`).
-// A bad entry is reported and skipped; every good one is still returned.
-import { isMap, isScalar, isSeq, LineCounter, Node, parseDocument, YAMLMap } from 'yaml';
+// Accepts a plain list of netmiko-style devices, or groups (`routers: [...]`, or
+// `routers: {defaults: {...}, devices: [...]}`), with optional top-level `defaults:` and
+// `platforms:`. A bad entry is reported and skipped; every good one is still returned.
+import { isMap, isScalar, isSeq, LineCounter, Node, Pair, parseDocument, Scalar, YAMLMap } from 'yaml';
+import { resolveJumps } from './jumps';
+import { DEVICE_KEYS, HOST_KEY_POLICY_VALUES, NETMIKO_ONLY_KEYS } from './keys';
+import { malformedReferences, referencesIn } from './references';
+import { didYouMean } from './suggest';
 
 export interface DeviceSpec {
   /** Unique within the inventory: `name`, else host, else host:port when ports differ. */
@@ -10,20 +15,22 @@ export interface DeviceSpec {
   deviceType: string;
   host: string;
   port: number;
+  /** Credentials may hold ${env:...}, ${secret:...} or ${prompt:...} references. */
   username?: string;
   password?: string;
   secret?: string;
   keyFile?: string;
   passphrase?: string;
-  /** Offer the ssh-agent's keys (netmiko's allow_agent). */
+  /** Offer the ssh-agent's keys (netmiko's allow_agent / use_keys). */
   allowAgent?: boolean;
   /** Commands for this device instead of the poll's default. */
   commands?: string[];
+  tags: string[];
   timeouts: DeviceTimeouts;
   /** Jump hosts to go through, nearest first (from jump_host, followed hop by hop). */
   jumps: JumpHost[];
   legacyAlgorithms?: boolean;
-  hostKeyPolicy?: 'accept-new' | 'strict' | 'off';
+  hostKeyPolicy?: (typeof HOST_KEY_POLICY_VALUES)[number];
   /** 1-based line of the entry in the file, to reveal it. */
   line: number;
 }
@@ -56,6 +63,11 @@ export interface InventoryDiagnostic {
   line: number;
   /** 1-based. */
   column: number;
+  /** Where the problem ends (1-based, exclusive column), for squiggles. */
+  endLine: number;
+  endColumn: number;
+  /** Set for a credential written in plain text: the editor offers to move it to secret storage. */
+  plaintextCredential?: { key: string; device: string };
 }
 
 export interface PlatformEntry {
@@ -71,195 +83,291 @@ export interface Inventory {
   diagnostics: InventoryDiagnostic[];
   /** The `platforms:` section: user platforms and overrides of built-in ones. */
   platforms: PlatformEntry[];
+  /** Entries that are not polled because of an error. */
+  skipped: number;
+}
+
+export interface ParseOptions {
+  /** Known device_type names (the inventory's own platforms are added); unchecked if absent. */
+  deviceTypes?: Iterable<string>;
 }
 
 const DEFAULT_SSH_PORT = 22;
 
-interface DeviceEntry {
+/** A device entry as read: its merged keys (defaults first) and where it was written. */
+export interface DeviceEntry {
   device: DeviceSpec;
   node: YAMLMap;
-  jumpHost?: string;
+  jumpHost?: { value: string; node: Node };
 }
 
-export function parseInventory(text: string): Inventory {
+export type Report = (severity: Severity, message: string, node?: Node | null, extra?: Partial<InventoryDiagnostic>) => void;
+
+export function parseInventory(text: string, options: ParseOptions = {}): Inventory {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  // Repeated keys are reported per mapping below, so one slip costs one device, not the file.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const diagnostics: InventoryDiagnostic[] = [];
-  const at = (offset: number | undefined) => {
-    const pos = lineCounter.linePos(offset ?? 0);
+  const position = (offset: number) => {
+    const pos = lineCounter.linePos(offset);
     return { line: pos.line, column: pos.col };
   };
-  const report: Report = (severity, message, node) => diagnostics.push({ severity, message, ...at(node?.range?.[0]) });
+  const report: Report = (severity, message, node, extra) => {
+    const [start, end] = node?.range ?? [0, 0];
+    const from = position(start);
+    const to = position(Math.max(start, end));
+    diagnostics.push({ severity, message, ...from, endLine: to.line, endColumn: to.column, ...extra });
+  };
 
   for (const error of doc.errors) {
-    diagnostics.push({ severity: 'error', message: `YAML syntax error: ${error.message.split('\n')[0]}`, ...at(error.pos[0]) });
+    const from = position(error.pos[0]);
+    const to = position(error.pos[1]);
+    diagnostics.push({ severity: 'error', message: `YAML syntax error: ${error.message.split('\n')[0]}`, ...from, endLine: to.line, endColumn: to.column });
   }
-  if (doc.errors.length > 0) return { devices: [], diagnostics, platforms: [] };
+  if (doc.errors.length > 0) return { devices: [], diagnostics, platforms: [], skipped: 0 };
 
-  const items: { node: unknown; group?: string }[] = [];
-  const platforms: PlatformEntry[] = [];
-  const root = doc.contents;
-  if (isSeq(root)) {
-    for (const item of root.items) items.push({ node: item });
-  } else if (isMap(root)) {
-    for (const pair of root.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (key === 'platforms') platforms.push(...readPlatforms(pair.value, report, at));
-      else if (isSeq(pair.value)) for (const item of pair.value.items) items.push({ node: item, group: key });
-      else report('error', `group "${key}" must be a list of devices`, (pair.value as Node | null) ?? (pair.key as Node));
-    }
-  } else if (root === null || (isScalar(root) && root.value === null)) {
-    report('error', 'the inventory is empty: add a list of devices');
-  } else {
-    report('error', 'the inventory must be a list of devices, or groups of lists (routers: [...])', root as Node);
-  }
+  const sections = readSections(doc.contents, report);
+  const platforms = sections.platforms.map((p) => ({ name: p.name, spec: p.spec, ...position(p.node.range?.[0] ?? 0) }));
+  const deviceTypes = options.deviceTypes ? new Set([...options.deviceTypes, ...platforms.map((p) => p.name)]) : undefined;
+  const context: ReadContext = { report, deviceTypes, line: (node) => position(node.range?.[0] ?? 0).line };
 
-  const entries: DeviceEntry[] = [];
-  for (const { node, group } of items) {
-    const entry = readDevice(node, group, report, at);
-    if (entry) entries.push(entry);
-  }
+  for (const defaults of sections.defaults) checkKeys(defaults, 'defaults', context);
+  const entries = sections.items.map((item) => readDevice(item, context)).filter((e): e is DeviceEntry => e !== undefined);
   nameDevices(entries.map((e) => e.device));
-  const devices = resolveJumps(entries, report);
-  return { devices, diagnostics, platforms };
+  const devices = resolveJumps(withoutDuplicateNames(entries, report), report);
+  if (sections.items.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    report('error', 'the inventory lists no devices', doc.contents as Node | null);
+  }
+  return { devices, diagnostics, platforms, skipped: sections.items.length - devices.length };
 }
 
-type Report = (severity: Severity, message: string, node?: Node | null) => void;
-type At = (offset?: number) => { line: number; column: number };
+interface Item {
+  node: unknown;
+  group?: string;
+  /** Defaults that apply, outermost first. */
+  defaults: YAMLMap[];
+}
 
-function readPlatforms(value: unknown, report: Report, at: At): PlatformEntry[] {
-  if (!isMap(value)) {
-    report('error', 'platforms must map platform names to their definitions', value as Node);
+interface Sections {
+  items: Item[];
+  defaults: YAMLMap[];
+  platforms: { name: string; spec: unknown; node: Node }[];
+}
+
+/** Splits the document into device items (with their group and defaults) and the other sections. */
+function readSections(root: unknown, report: Report): Sections {
+  const sections: Sections = { items: [], defaults: [], platforms: [] };
+  if (isSeq(root)) {
+    for (const node of root.items) sections.items.push({ node, defaults: [] });
+    return sections;
+  }
+  if (root === null || (isScalar(root) && root.value === null)) {
+    report('error', 'the inventory is empty: add a list of devices');
+    return sections;
+  }
+  if (!isMap(root)) {
+    report('error', 'the inventory must be a list of devices, or groups of lists (routers: [...])', root as Node);
+    return sections;
+  }
+  const top = root.get('defaults', true);
+  const topDefaults = top === undefined ? [] : asDefaults(top, 'defaults', report);
+  sections.defaults.push(...topDefaults);
+  for (const pair of root.items) {
+    const key = keyOf(pair);
+    if (key === 'defaults') continue;
+    if (key === 'platforms') {
+      sections.platforms.push(...readPlatforms(pair, report));
+      continue;
+    }
+    const value = pair.value as Node | null;
+    if (isSeq(value)) {
+      for (const node of value.items) sections.items.push({ node, group: key, defaults: topDefaults });
+    } else if (isMap(value) && value.has('devices')) {
+      const groupDefaults = value.has('defaults') ? asDefaults(value.get('defaults', true), `${key}.defaults`, report) : [];
+      sections.defaults.push(...groupDefaults);
+      for (const inner of value.items) {
+        const innerKey = keyOf(inner);
+        if (innerKey !== 'defaults' && innerKey !== 'devices') report('error', `group "${key}" may hold only defaults and devices, not "${innerKey}"`, inner.key as Node);
+      }
+      const devices = value.get('devices', true);
+      if (isSeq(devices)) for (const node of devices.items) sections.items.push({ node, group: key, defaults: [...topDefaults, ...groupDefaults] });
+      else report('error', `${key}.devices must be a list of devices`, devices as Node);
+    } else {
+      report('error', `group "${key}" must be a list of devices, or {defaults: ..., devices: [...]}`, value ?? (pair.key as Node));
+    }
+  }
+  return sections;
+}
+
+function asDefaults(node: unknown, where: string, report: Report): YAMLMap[] {
+  if (isMap(node)) return [node];
+  report('error', `${where} must be a mapping of device keys`, node as Node);
+  return [];
+}
+
+function readPlatforms(pair: Pair, report: Report): { name: string; spec: unknown; node: Node }[] {
+  if (!isMap(pair.value)) {
+    report('error', 'platforms must map platform names to their definitions', (pair.value as Node | null) ?? (pair.key as Node));
     return [];
   }
-  return value.items.map((pair) => ({ name: isScalar(pair.key) ? String(pair.key.value) : '', spec: isMap(pair.value) || isSeq(pair.value) || isScalar(pair.value) ? pair.value.toJSON() : null, ...at((pair.key as Node).range?.[0]) }));
+  return pair.value.items.map((p) => ({ name: keyOf(p), spec: (p.value as Node | null)?.toJSON() ?? null, node: p.key as Node }));
 }
 
-function readDevice(node: unknown, group: string | undefined, report: Report, at: At): DeviceEntry | undefined {
-  if (!isMap(node)) {
-    report('error', 'a device must be a mapping of keys (device_type, host, username, ...)', node as Node);
-    return undefined;
-  }
-  const str = (key: string) => stringValue(node, key, report);
-  const flag = (key: string) => boolValue(node, key, report);
-  const host = str('host') ?? str('ip');
-  if (host === undefined) {
-    report('error', 'device has no host (or ip)', node);
-    return undefined;
-  }
-  const port = portValue(node, report);
-  if (port === undefined) return undefined;
-  const policy = str('host_key_policy');
-  if (policy !== undefined && !['accept-new', 'strict', 'off'].includes(policy)) {
-    report('error', 'host_key_policy must be accept-new, strict or off', node.get('host_key_policy', true) as Node);
-    return undefined;
-  }
-  const device: DeviceSpec = {
-    name: str('name') ?? '',
-    group,
-    deviceType: str('device_type') ?? 'cisco_ios',
-    host,
-    port,
-    username: str('username'),
-    password: str('password'),
-    secret: str('secret'),
-    keyFile: str('key_file'),
-    passphrase: str('passphrase'),
-    allowAgent: flag('allow_agent') ?? flag('use_keys'),
-    commands: commandsValue(node, report),
-    timeouts: {
-      connect: secondsValue(node, 'conn_timeout', report),
-      auth: secondsValue(node, 'auth_timeout', report),
-      prompt: secondsValue(node, 'timeout', report),
-      command: secondsValue(node, 'read_timeout', report),
-    },
-    jumps: [],
-    legacyAlgorithms: flag('legacy_algorithms'),
-    hostKeyPolicy: policy as DeviceSpec['hostKeyPolicy'],
-    line: at(node.range?.[0]).line,
-  };
-  return { device, node, jumpHost: str('jump_host') };
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+}
+
+interface ReadContext {
+  report: Report;
+  deviceTypes?: Set<string>;
+  line: (node: Node) => number;
 }
 
 /**
- * Follows jump_host hop by hop: an inventory device's name (its own credentials and jump
- * host apply), or `[user@]host[:port]` (the device's own credentials are used there).
+ * What is said once per mapping where it is written (a device or defaults): unknown and
+ * netmiko-only keys, and credentials in plain text or from unset environment variables.
  */
-function resolveJumps(entries: DeviceEntry[], report: Report): DeviceSpec[] {
-  const byName = new Map(entries.map((e) => [e.device.name, e]));
-  const chains = new Map<DeviceEntry, JumpHost[] | null>();
-  const chainOf = (entry: DeviceEntry, seen: DeviceEntry[]): JumpHost[] | null => {
-    const known = chains.get(entry);
-    if (known !== undefined) return known;
-    if (seen.includes(entry)) {
-      report('error', `jump_host loops: ${[...seen, entry].map((e) => e.device.name).join(' -> ')}`, entry.node.get('jump_host', true) as Node);
-      return null;
+function checkKeys(map: YAMLMap, owner: string, { report }: ReadContext): void {
+  const seen = new Map<string, Node>();
+  for (const pair of map.items) {
+    const key = keyOf(pair);
+    const first = seen.get(key);
+    if (first) report('error', `${key} is given twice in this entry`, pair.key as Node);
+    seen.set(key, pair.key as Node);
+    const info = DEVICE_KEYS[key];
+    if (!info) {
+      if (NETMIKO_ONLY_KEYS.has(key)) report('info', `${key} is netmiko tuning that NetPoll does not need; it is ignored`, pair.key as Node);
+      else report('warning', `unknown key "${key}"${didYouMean(key, Object.keys(DEVICE_KEYS))}`, pair.key as Node);
+      continue;
     }
-    let chain: JumpHost[] | null = [];
-    if (entry.jumpHost !== undefined) {
-      const named = byName.get(entry.jumpHost);
-      if (named) {
-        const before = chainOf(named, [...seen, entry]);
-        chain = before && [...before, jumpFrom(named.device)];
-      } else {
-        const address = parseJumpAddress(entry.jumpHost);
-        if (address) chain = [{ ...jumpFrom(entry.device), ...address }];
-        else {
-          report('error', `jump_host "${entry.jumpHost}" is neither a device in this inventory nor user@host:port`, entry.node.get('jump_host', true) as Node);
-          chain = null;
-        }
-      }
+    const value = pair.value;
+    if (!isScalar(value) || typeof value.value !== 'string' || value.value === '') continue;
+    for (const ref of referencesIn(value.value)) {
+      if (ref.kind === 'env' && process.env[ref.name] === undefined) report('warning', `${key}: environment variable ${ref.name} is not set`, value);
     }
-    chains.set(entry, chain);
-    return chain;
+    if (info.credential && !value.value.includes('${')) {
+      report('warning', `${key} is in plain text; keep it out of the file with \${secret:NAME}, \${env:NAME} or \${prompt:NAME}`, value, { plaintextCredential: { key, device: owner } });
+    }
+  }
+}
+
+/** The device's keys with defaults applied: device values win. */
+function mergedValues(map: YAMLMap, defaults: YAMLMap[]): Map<string, Node> {
+  const values = new Map<string, Node>();
+  for (const source of [...defaults, map]) {
+    for (const pair of source.items) if (pair.value !== null) values.set(keyOf(pair), pair.value as Node);
+  }
+  return values;
+}
+
+/** The device, or undefined (skipped) when any of its values is in error. */
+function readDevice(item: Item, context: ReadContext): DeviceEntry | undefined {
+  const node = item.node;
+  if (!isMap(node)) {
+    context.report('error', 'a device must be a mapping of keys (device_type, host, username, ...)', node as Node);
+    return undefined;
+  }
+  let errors = 0;
+  const report: Report = (severity, ...rest) => {
+    if (severity === 'error') errors++;
+    context.report(severity, ...rest);
   };
-  const devices: DeviceSpec[] = [];
-  for (const entry of entries) {
-    const chain = chainOf(entry, []);
-    if (chain) devices.push({ ...entry.device, jumps: chain });
+  checkKeys(node, String(node.get('name') ?? node.get('host') ?? node.get('ip') ?? 'device'), { ...context, report });
+  const values = mergedValues(node, item.defaults);
+  const read = new ValueReader(values, report);
+  const host = read.text('host') ?? read.text('ip');
+  if (host === undefined) report('error', 'device has no host (or ip)', node);
+  else if (host.trim() === '') report('error', 'host must not be empty', values.get('host') ?? values.get('ip'));
+  const jumpHost = read.text('jump_host');
+  const device: DeviceSpec = {
+    name: read.text('name') ?? '',
+    group: item.group,
+    deviceType: read.deviceType(context.deviceTypes) ?? 'cisco_ios',
+    host: host ?? '',
+    port: read.port() ?? DEFAULT_SSH_PORT,
+    username: read.text('username'),
+    password: read.text('password'),
+    secret: read.text('secret'),
+    keyFile: read.text('key_file'),
+    passphrase: read.text('passphrase'),
+    allowAgent: read.boolean('allow_agent') ?? read.boolean('use_keys'),
+    commands: read.list('commands'),
+    tags: read.list('tags') ?? [],
+    timeouts: { connect: read.seconds('conn_timeout'), auth: read.seconds('auth_timeout'), prompt: read.seconds('timeout'), command: read.seconds('read_timeout') },
+    jumps: [],
+    legacyAlgorithms: read.boolean('legacy_algorithms'),
+    hostKeyPolicy: read.hostKeyPolicy(),
+    line: context.line(node),
+  };
+  if (errors > 0) return undefined;
+  return { device, node, jumpHost: jumpHost === undefined ? undefined : { value: jumpHost, node: values.get('jump_host')! } };
+}
+
+/** Typed reads of one device's values; a wrong type is reported where it is written. */
+class ValueReader {
+  constructor(private readonly values: Map<string, Node>, private readonly report: Report) {}
+
+  text(key: string): string | undefined {
+    const value = this.values.get(key);
+    if (value === undefined || (isScalar(value) && value.value === null)) return undefined;
+    if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {
+      const text = String(value.value);
+      for (const bad of malformedReferences(text)) this.report('error', `${key}: "${bad}" is not a reference NetPoll knows; use \${env:NAME}, \${secret:NAME} or \${prompt:NAME}`, value);
+      return text;
+    }
+    this.report('error', `${key} must be a text value`, value);
+    return undefined;
   }
-  return devices;
-}
 
-function jumpFrom(d: DeviceSpec): JumpHost {
-  return { host: d.host, port: d.port, username: d.username, password: d.password, keyFile: d.keyFile, passphrase: d.passphrase, allowAgent: d.allowAgent, legacyAlgorithms: d.legacyAlgorithms };
-}
-
-function parseJumpAddress(text: string): { host: string; port: number; username?: string } | undefined {
-  const match = text.match(/^(?:([^@\s]+)@)?(\[[^\]]+\]|[^:@\s]+)(?::(\d{1,5}))?$/);
-  if (!match) return undefined;
-  const port = match[3] === undefined ? DEFAULT_SSH_PORT : Number(match[3]);
-  if (port < 1 || port > 65535) return undefined;
-  const result: { host: string; port: number; username?: string } = { host: match[2].replace(/^\[|\]$/g, ''), port };
-  if (match[1] !== undefined) result.username = match[1];
-  return result;
-}
-
-function stringValue(map: YAMLMap, key: string, report: Report): string | undefined {
-  const value = map.get(key, true);
-  if (value === undefined || (isScalar(value) && value.value === null)) return undefined;
-  if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) return String(value.value);
-  report('error', `${key} must be a text value`, value as Node);
-  return undefined;
-}
-
-function portValue(map: YAMLMap, report: Report): number | undefined {
-  const value = map.get('port', true);
-  if (value === undefined) return DEFAULT_SSH_PORT;
-  const port = isScalar(value) ? Number(value.value) : NaN;
-  if (Number.isInteger(port) && port >= 1 && port <= 65535) return port;
-  report('error', 'port must be a whole number from 1 to 65535', value as Node);
-  return undefined;
-}
-
-function commandsValue(map: YAMLMap, report: Report): string[] | undefined {
-  const value = map.get('commands', true);
-  if (value === undefined) return undefined;
-  if (isSeq(value) && value.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
-    return value.items.map((item) => String((item as { value: unknown }).value));
+  port(): number | undefined {
+    const value = this.values.get('port');
+    if (value === undefined) return undefined;
+    const port = isScalar(value) && typeof value.value === 'number' ? value.value : NaN;
+    if (Number.isInteger(port) && port >= 1 && port <= 65535) return port;
+    this.report('error', 'port must be a whole number from 1 to 65535', value);
+    return undefined;
   }
-  report('error', 'commands must be a list of CLI commands', value as Node);
-  return undefined;
+
+  boolean(key: string): boolean | undefined {
+    const value = this.values.get(key);
+    if (value === undefined) return undefined;
+    if (isScalar(value) && typeof value.value === 'boolean') return value.value;
+    this.report('error', `${key} must be true or false`, value);
+    return undefined;
+  }
+
+  seconds(key: string): number | undefined {
+    const value = this.values.get(key);
+    if (value === undefined) return undefined;
+    if (isScalar(value) && typeof value.value === 'number' && value.value > 0) return value.value;
+    this.report('error', `${key} must be a number of seconds greater than 0`, value);
+    return undefined;
+  }
+
+  list(key: string): string[] | undefined {
+    const value = this.values.get(key);
+    if (value === undefined) return undefined;
+    if (isSeq(value) && value.items.every((item) => isScalar(item) && typeof item.value === 'string')) {
+      return value.items.map((item) => String((item as Scalar).value));
+    }
+    this.report('error', `${key} must be a list of text lines`, value);
+    return undefined;
+  }
+
+  deviceType(known: Set<string> | undefined): string | undefined {
+    const type = this.text('device_type');
+    if (type === undefined || !known || known.has(type)) return type;
+    this.report('error', `unknown device_type "${type}"${didYouMean(type, known)}`, this.values.get('device_type'));
+    return undefined;
+  }
+
+  hostKeyPolicy(): DeviceSpec['hostKeyPolicy'] {
+    const policy = this.text('host_key_policy');
+    if (policy === undefined || (HOST_KEY_POLICY_VALUES as readonly string[]).includes(policy)) return policy as DeviceSpec['hostKeyPolicy'];
+    this.report('error', `host_key_policy must be ${HOST_KEY_POLICY_VALUES.join(', ')}, not "${policy}"`, this.values.get('host_key_policy'));
+    return undefined;
+  }
+
 }
 
 /** Devices without a name are called by host, or host:port when one host has several ports. */
@@ -271,18 +379,23 @@ function nameDevices(devices: DeviceSpec[]): void {
   }
 }
 
-function boolValue(map: YAMLMap, key: string, report: Report): boolean | undefined {
-  const value = map.get(key, true);
-  if (value === undefined) return undefined;
-  if (isScalar(value) && typeof value.value === 'boolean') return value.value;
-  report('error', `${key} must be true or false`, value as Node);
-  return undefined;
-}
-
-function secondsValue(map: YAMLMap, key: string, report: Report): number | undefined {
-  const value = map.get(key, true);
-  if (value === undefined) return undefined;
-  if (isScalar(value) && typeof value.value === 'number' && value.value > 0) return value.value;
-  report('error', `${key} must be a number of seconds greater than 0`, value as Node);
-  return undefined;
+/** A second device with a name already taken is an error (and skipped); a repeated host:port only a warning. */
+function withoutDuplicateNames(entries: DeviceEntry[], report: Report): DeviceEntry[] {
+  const byName = new Map<string, DeviceEntry>();
+  const byAddress = new Map<string, DeviceEntry>();
+  const kept: DeviceEntry[] = [];
+  for (const entry of entries) {
+    const { name, host, port } = entry.device;
+    const first = byName.get(name);
+    if (first) {
+      report('error', `duplicate device name "${name}" (first at line ${first.device.line})`, (entry.node.get('name', true) as Node | undefined) ?? entry.node);
+      continue;
+    }
+    byName.set(name, entry);
+    const same = byAddress.get(`${host}:${port}`);
+    if (same) report('warning', `${name} has the same host and port as ${same.device.name} (line ${same.device.line})`, entry.node);
+    else byAddress.set(`${host}:${port}`, entry);
+    kept.push(entry);
+  }
+  return kept;
 }

@@ -2,6 +2,7 @@
 // the extension: the inventory's devices, and the platforms they may use.
 import * as path from 'node:path';
 import { DeviceSpec, Inventory, parseInventory } from '../inventory/inventory';
+import { BUILTIN_PLATFORMS } from '../platforms/builtins';
 import { buildPlatforms, Platforms, readPlatformDir } from '../platforms/registry';
 
 export interface PollSetup {
@@ -18,14 +19,14 @@ export interface PollSetup {
 export const PLATFORM_DIR = path.join('.netpoll', 'platforms');
 
 export async function preparePoll(inventoryText: string, inventoryFile: string, workspaceDir: string): Promise<PollSetup> {
-  const inventory = parseInventory(inventoryText);
   const files = await readPlatformDir(path.join(workspaceDir, PLATFORM_DIR));
+  const inventory = parseInventory(inventoryText, { deviceTypes: [...BUILTIN_PLATFORMS.keys(), ...files.sources.map((s) => s.name)] });
   const inline = inventory.platforms.map((p) => ({ name: p.name, spec: p.spec, where: `${inventoryFile}:${p.line}:${p.column}` }));
   const platforms = buildPlatforms([...files.sources, ...inline]);
   return {
     inventory,
     devices: inventory.devices,
-    skipped: inventory.diagnostics.filter((d) => d.severity === 'error').length,
+    skipped: inventory.skipped,
     platforms,
     problems: [...files.problems, ...platforms.errors.values()],
   };

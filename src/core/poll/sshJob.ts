@@ -2,6 +2,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeviceSpec, DeviceTimeouts, JumpHost } from '../inventory/inventory';
+import { UnresolvedValueError } from '../inventory/references';
 import { BUILTIN_PLATFORMS } from '../platforms/builtins';
 import { PlatformDefinition } from '../platforms/platform';
 import { CliSession, SessionTimeouts } from '../session/cliSession';
@@ -21,6 +22,8 @@ export interface SshJobOptions {
   hostKeyPolicy?: HostKeyPolicy;
   knownHostsFile?: string;
   onNewHostKey?: (device: DeviceSpec, key: HostKey) => void;
+  /** Turns ${env:...}, ${secret:...} and ${prompt:...} into values (see createResolver). */
+  resolve?: (value: string) => Promise<string>;
 }
 
 export const DEFAULT_KNOWN_HOSTS = path.join(os.homedir(), '.ssh', 'known_hosts');
@@ -39,8 +42,11 @@ export function sshJob(options: SshJobOptions): DeviceJob {
       throw new SessionError('config', why ?? `device_type "${device.deviceType}" is not a known platform`, why ? 'Fix the platform definition.' : `Use one of: ${[...platforms.keys()].join(', ')}, or define it under platforms:.`);
     }
     const policy = device.hostKeyPolicy ?? options.hostKeyPolicy ?? 'accept-new';
+    const resolve = options.resolve ?? (async (value: string) => value);
+    const target = await resolveReferences({ ...endpoint(device), secret: device.secret }, resolve);
+    const jumps = await Promise.all(device.jumps.map((jump) => resolveReferences(endpoint(jump), resolve)));
     const session = await CliSession.open(
-      { ...endpoint(device), secret: device.secret, platform, jumps: device.jumps.map(endpoint) },
+      { ...target, platform, jumps },
       {
         hostKeys: {
           policy,
@@ -62,6 +68,23 @@ export function sshJob(options: SshJobOptions): DeviceJob {
       await session.close();
     }
   };
+}
+
+/** The endpoint with every text value resolved; a value that cannot be is this device's failure. */
+async function resolveReferences<T extends SshEndpoint & { secret?: string }>(endpoint: T, resolve: (value: string) => Promise<string>): Promise<T> {
+  const resolved = { ...endpoint };
+  const text = async (value: string | undefined) => (value === undefined ? undefined : resolve(value));
+  try {
+    resolved.host = (await text(endpoint.host))!;
+    resolved.username = (await text(endpoint.username))!;
+    resolved.password = await text(endpoint.password);
+    resolved.secret = await text(endpoint.secret);
+    if (endpoint.privateKey) resolved.privateKey = { file: (await text(endpoint.privateKey.file))!, passphrase: await text(endpoint.privateKey.passphrase) };
+  } catch (err) {
+    if (err instanceof UnresolvedValueError) throw new SessionError('config', err.message, 'Set the value (environment variable, stored secret or answer to the prompt), then poll again.');
+    throw err;
+  }
+  return resolved;
 }
 
 function endpoint(d: DeviceSpec | JumpHost): SshEndpoint {
