@@ -2,12 +2,17 @@
 import * as vscode from 'vscode';
 import { parseInventory } from './core/inventory/inventory';
 import { DeviceRow, DevicesTree } from './ui/devicesTree';
-import { findInventories, INVENTORY_GLOB } from './ui/inventoryLocator';
+import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './ui/credentialQuickFix';
+import { watchInventoryDiagnostics } from './ui/inventoryDiagnostics';
+import { INVENTORY_SELECTOR, InventoryCompletion, InventoryHover } from './ui/inventoryLanguage';
+import { defaultInventory, inventoryGlob } from './ui/inventoryLocator';
 import { Poller } from './ui/poller';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
+import { SecretValues } from './ui/secretValues';
 
 export interface NetPollApi {
   tree: DevicesTree;
+  secrets: SecretValues;
 }
 
 export function activate(context: vscode.ExtensionContext): NetPollApi {
@@ -15,17 +20,18 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const tree = new DevicesTree();
   const treeView = vscode.window.createTreeView('netpoll.devices', { treeDataProvider: tree, showCollapseAll: true });
   const results = new ResultsDocuments();
-  const poller = new Poller(log, tree, treeView as vscode.TreeView<unknown>, results);
+  const secrets = new SecretValues(context.secrets, context.globalState);
+  const poller = new Poller(log, tree, treeView as vscode.TreeView<unknown>, results, secrets);
 
   // Before any poll, the tree lists the inventory as it is on disk.
   const showInventory = async () => {
     if (poller.isPolling) return;
-    const [uri] = await findInventories();
+    const uri = await defaultInventory();
     if (!uri) return tree.show([]);
     const inventory = parseInventory(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     tree.show(inventory.devices.map((device) => ({ device })));
   };
-  const watcher = vscode.workspace.createFileSystemWatcher(INVENTORY_GLOB);
+  const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
   watcher.onDidChange(showInventory);
   watcher.onDidCreate(showInventory);
   watcher.onDidDelete(showInventory);
@@ -45,8 +51,18 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
     vscode.commands.registerCommand('netpoll.openDeviceOutput', async (row: DeviceRow) => {
       if (row.poll) await vscode.window.showTextDocument(results.deviceUri(row.poll), { preview: true });
     }),
+    watchInventoryDiagnostics(),
+    vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(), { providedCodeActionKinds: CredentialQuickFix.kinds }),
+    vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(), ':', ' '),
+    vscode.languages.registerHoverProvider(INVENTORY_SELECTOR, new InventoryHover()),
+    vscode.commands.registerCommand(MOVE_TO_SECRET_STORAGE, (uri: vscode.Uri, position: vscode.Position, name: string) => moveCredentialToSecretStorage(secrets, uri, position, name)),
+    vscode.commands.registerCommand('netpoll.forgetSecrets', async () => {
+      const count = await secrets.forgetAll();
+      void vscode.window.showInformationMessage(`NetPoll forgot ${count} stored secret${count === 1 ? '' : 's'}.`);
+      return count;
+    }),
   );
-  return { tree };
+  return { tree, secrets };
 }
 
 export function deactivate(): void {

@@ -3,8 +3,12 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
-export const INVENTORY_GLOB = '**/{devices.yaml,*.devices.yaml}';
+export const DEFAULT_INVENTORY_GLOB = '**/{devices.yaml,*.devices.yaml}';
 const EXCLUDE_GLOB = '**/node_modules/**';
+
+export function inventoryGlob(): string {
+  return vscode.workspace.getConfiguration('netpoll').get<string>('inventoryGlob') || DEFAULT_INVENTORY_GLOB;
+}
 
 export function isInventoryFile(uri: vscode.Uri): boolean {
   const name = path.basename(uri.path);
@@ -12,7 +16,7 @@ export function isInventoryFile(uri: vscode.Uri): boolean {
 }
 
 export async function findInventories(): Promise<vscode.Uri[]> {
-  const found = await vscode.workspace.findFiles(INVENTORY_GLOB, EXCLUDE_GLOB, 200);
+  const found = await vscode.workspace.findFiles(inventoryGlob(), EXCLUDE_GLOB, 200);
   return found.sort((a, b) => a.path.localeCompare(b.path));
 }
 
@@ -27,4 +31,12 @@ export async function chooseInventory(clicked?: vscode.Uri): Promise<vscode.Uri 
     { title: 'NetPoll: which inventory?', placeHolder: 'Pick the devices.yaml to poll' },
   );
   return picked?.uri;
+}
+
+/** The inventory the Devices view shows before a poll: the one being edited, else the workspace's devices.yaml. */
+export async function defaultInventory(): Promise<vscode.Uri | undefined> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  if (active && active.scheme === 'file' && isInventoryFile(active)) return active;
+  const all = await findInventories();
+  return all.find((uri) => path.basename(uri.path) === 'devices.yaml') ?? all[0];
 }

@@ -2,6 +2,7 @@
 // output channel, the Devices tree, the results document and a cancellable progress.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createResolver } from '../core/inventory/references';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
 import { HostKeyPolicy } from '../core/session/knownHosts';
@@ -11,6 +12,7 @@ import { PollReport } from '../core/results/report';
 import { DevicesTree } from './devicesTree';
 import { chooseInventory } from './inventoryLocator';
 import { ResultsDocuments } from './resultsDocuments';
+import { SecretValues } from './secretValues';
 
 export class Poller implements vscode.Disposable {
   private run: PollRun | undefined;
@@ -20,6 +22,7 @@ export class Poller implements vscode.Disposable {
     private readonly tree: DevicesTree,
     private readonly treeView: vscode.TreeView<unknown>,
     private readonly results: ResultsDocuments,
+    private readonly secrets: SecretValues,
   ) {}
 
   get isPolling(): boolean {
@@ -77,6 +80,7 @@ export class Poller implements vscode.Disposable {
         hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
         knownHostsFile: config.get<string>('knownHostsFile') || undefined,
         onNewHostKey: (device, key) => this.log.info(`Recorded ${device.name}'s host key ${key.type} ${key.fingerprint} (first contact)`),
+        resolve: createResolver(this.secrets.valueSource()),
       },
     });
     this.run = run;
