@@ -9,25 +9,28 @@ import { DeviceLab, LabDevice, LabPlatform } from '../lab/lab';
 
 const noHostKeys: SessionOptions = { hostKeys: { policy: 'off' } };
 const SECRET = 'lab-enable-5ec';
+const PAGED_CONFIG_LINES = 500;
 
 interface Case {
   platform: LabPlatform;
   hostname: string;
   /** A show command longer than one page. */
   multiPage: string;
+  /** The configuration dump. */
+  config: string;
   /** Logs in at a user prompt and has an enable level. */
   enables: boolean;
   invalid: string;
 }
 
 const CASES: Case[] = [
-  { platform: 'cisco_ios', hostname: 'R1', multiPage: 'show version', enables: true, invalid: 'show clok' },
-  { platform: 'cisco_xe', hostname: 'R2', multiPage: 'show version', enables: true, invalid: 'show clok' },
-  { platform: 'cisco_nxos', hostname: 'sw1', multiPage: 'show version', enables: false, invalid: 'show clok' },
-  { platform: 'cisco_xr', hostname: 'xr1', multiPage: 'show version', enables: false, invalid: 'show clok' },
-  { platform: 'arista_eos', hostname: 'eos1', multiPage: 'show version', enables: true, invalid: 'show clok' },
-  { platform: 'juniper_junos', hostname: 'junos1', multiPage: 'show version', enables: false, invalid: 'show clok' },
-  { platform: 'generic', hostname: 'host1', multiPage: 'show version', enables: false, invalid: 'show clok' },
+  { platform: 'cisco_ios', hostname: 'R1', multiPage: 'show version', config: 'show running-config', enables: true, invalid: 'show clok' },
+  { platform: 'cisco_xe', hostname: 'R2', multiPage: 'show version', config: 'show running-config', enables: true, invalid: 'show clok' },
+  { platform: 'cisco_nxos', hostname: 'sw1', multiPage: 'show version', config: 'show running-config', enables: false, invalid: 'show clok' },
+  { platform: 'cisco_xr', hostname: 'xr1', multiPage: 'show version', config: 'show running-config', enables: false, invalid: 'show clok' },
+  { platform: 'arista_eos', hostname: 'eos1', multiPage: 'show version', config: 'show running-config', enables: true, invalid: 'show clok' },
+  { platform: 'juniper_junos', hostname: 'junos1', multiPage: 'show version', config: 'show configuration', enables: false, invalid: 'show clok' },
+  { platform: 'generic', hostname: 'host1', multiPage: 'show version', config: 'show running-config', enables: false, invalid: 'show clok' },
 ];
 
 async function failure(promise: Promise<unknown>): Promise<SessionError> {
@@ -45,7 +48,7 @@ describe('every platform against its lab device', function () {
     lab = await DeviceLab.start(
       CASES.flatMap((c) => [
         { name: c.hostname, platform: c.platform, secret: SECRET },
-        { name: `${c.hostname}-paged`, platform: c.platform, secret: SECRET, faults: ['paging-locked' as const] },
+        { name: `${c.hostname}-paged`, platform: c.platform, secret: SECRET, faults: ['paging-locked' as const], runningConfigLines: PAGED_CONFIG_LINES },
       ]),
     );
   });
@@ -81,11 +84,15 @@ describe('every platform against its lab device', function () {
         }
       });
 
-      it('answers the pager when paging cannot be turned off, leaving no residue', async () => {
+      it('answers the pager when paging cannot be turned off, leaving no residue and losing no line', async () => {
         const name = `${c.hostname}-paged`;
         const session = await CliSession.open(target(device(name), c), noHostKeys);
         try {
           assert.equal((await session.send(c.multiPage)).output, expectedOutput(c.platform, name, c.multiPage).join('\n'));
+          if (c.platform !== 'generic') {
+            const config = await session.send(c.config);
+            assert.equal(config.output, expectedOutput(c.platform, name, c.config, { runningConfigLines: PAGED_CONFIG_LINES }).join('\n'));
+          }
         } finally {
           await session.close();
         }

@@ -1,35 +1,70 @@
-// The device lab: many simulated network devices, each an ssh2 Server on its own
-// 127.0.0.1 port, for the tests, the demo and the benchmark.
-import { AddressInfo } from 'node:net';
-import { Connection, Server, ServerChannel, utils } from 'ssh2';
-import { IosShell } from './iosShell';
+// The device lab: many simulated network devices, each on its own 127.0.0.1 port, speaking
+// its platform's CLI over SSH, with latency and faults on demand; for the tests, the demo
+// and the benchmark. This module owns the ports, the faults on the wire and the counts;
+// sshDevice.ts is one device's SSH side, cli.ts and platforms/ what it says.
+import * as net from 'node:net';
+import { ParsedKey, Server, utils } from 'ssh2';
+import { LabPlatform } from './platforms';
+import { createSshServer, generateHostKey, SshDeviceConfig } from './sshDevice';
+
+export type { LabPlatform } from './platforms';
+
+export type LabFault =
+  /** TCP is accepted, then reset before any SSH byte. */
+  | 'refuse'
+  /** TCP is accepted, and the SSH banner never comes. */
+  | 'stall'
+  /** The configuration dump stops part-way and the channel and connection close. */
+  | 'close-mid-command'
+  /** Every reply arrives a few characters at a time. */
+  | 'slow-drip'
+  /** `terminal length 0` (or `set cli screen-length 0`) is accepted, but paging stays on. */
+  | 'paging-locked'
+  /** Only diffie-hellman-group14-sha1, aes128-cbc, hmac-sha1 and an ssh-rsa host key. */
+  | 'legacy-only'
+  /** Password auth is refused; keyboard-interactive with one `Password: ` prompt is accepted. */
+  | 'keyboard-interactive-only';
 
 export interface LabDeviceSpec {
+  /** Also the device's hostname in its prompt. */
   name: string;
+  /** Default 'cisco_ios'. */
+  platform?: LabPlatform;
+  /** Default 'cisco'. */
   username?: string;
+  /** Default 'cisco'. */
   password?: string;
+  /** Enable secret; undefined means `enable` always fails (on platforms that have it). */
   secret?: string;
+  /** OpenSSH public key lines accepted for publickey auth. */
+  authorizedKeys?: string[];
   /** Delay before the device answers a login attempt. */
   loginDelayMs?: number;
   /** Delay before the device answers each command. */
   commandDelayMs?: number;
+  /** Lines in `show running-config` (Junos: `show configuration`). Default 6000. */
   runningConfigLines?: number;
+  faults?: LabFault[];
+  /** @deprecated Use `faults: ['paging-locked']`. */
   pagingLocked?: boolean;
 }
 
 export interface LabDevice {
   name: string;
+  platform: LabPlatform;
   host: string;
   port: number;
   username: string;
   password: string;
   secret?: string;
+  /** The device's public host key, one OpenSSH line (`ssh-ed25519 AAAA...`); changes on restart. */
+  hostKey: string;
 }
 
 export interface LabStats {
-  /** SSH connections open right now. */
+  /** TCP connections to lab devices open right now (faulty devices' and jump hops' included). */
   activeConnections: number;
-  /** The most SSH connections that were ever open at once. */
+  /** The most connections that were ever open at once. */
   peakConnections: number;
   totalConnections: number;
 }
@@ -38,31 +73,27 @@ export const LAB_HOST = '127.0.0.1';
 const DEFAULT_USERNAME = 'cisco';
 const DEFAULT_PASSWORD = 'cisco';
 
+interface RunningDevice {
+  device: LabDevice;
+  config: SshDeviceConfig;
+  faults: Set<LabFault>;
+  listener: net.Server;
+  /** Swapped on restart; sockets are handed to whichever is current. */
+  ssh: Server;
+  sockets: Set<net.Socket>;
+}
+
 export class DeviceLab {
   readonly stats: LabStats = { activeConnections: 0, peakConnections: 0, totalConnections: 0 };
-  private readonly connections = new Set<Connection>();
+  readonly devices: LabDevice[] = [];
+  private readonly running: RunningDevice[] = [];
 
-  private constructor(readonly devices: LabDevice[], private readonly servers: Server[]) {}
+  private constructor() {}
 
   static async start(specs: LabDeviceSpec[]): Promise<DeviceLab> {
-    const hostKey = utils.generateKeyPairSync('ed25519').private;
-    const devices: LabDevice[] = [];
-    const servers: Server[] = [];
-    const lab = new DeviceLab(devices, servers);
+    const lab = new DeviceLab();
     try {
-      for (const spec of specs) {
-        const server = lab.createServer(spec, hostKey);
-        servers.push(server);
-        const port = await listen(server);
-        devices.push({
-          name: spec.name,
-          host: LAB_HOST,
-          port,
-          username: spec.username ?? DEFAULT_USERNAME,
-          password: spec.password ?? DEFAULT_PASSWORD,
-          secret: spec.secret,
-        });
-      }
+      for (const spec of specs) await lab.add(spec);
     } catch (err) {
       await lab.stop();
       throw err;
@@ -75,74 +106,111 @@ export class DeviceLab {
     return this.devices
       .map((device) => {
         const d = { ...device, ...overrides[device.name] };
-        const lines = [`- name: ${d.name}`, '  device_type: cisco_ios', `  host: ${d.host}`, `  port: ${d.port}`, `  username: ${d.username}`, `  password: ${d.password}`];
+        const lines = [`- name: ${d.name}`, `  device_type: ${d.platform}`, `  host: ${d.host}`, `  port: ${d.port}`, `  username: ${d.username}`, `  password: ${d.password}`];
         if (d.secret !== undefined) lines.push(`  secret: ${d.secret}`);
         return lines.join('\n');
       })
       .join('\n') + '\n';
   }
 
+  /** The device restarts on the same port with a new host key; whoever was connected is dropped. */
+  async restartWithNewHostKey(name: string): Promise<LabDevice> {
+    const running = this.running.find((r) => r.device.name === name);
+    if (!running) throw new Error(`no lab device named ${name}`);
+    const key = generateHostKey(running.faults.has('legacy-only'));
+    running.ssh = createSshServer(running.config, key.private);
+    running.device.hostKey = key.public;
+    await dropAll(running.sockets);
+    return running.device;
+  }
+
   async stop(): Promise<void> {
-    for (const connection of this.connections) connection.end();
-    await Promise.all(this.servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))));
+    await Promise.all(
+      this.running.map(async (r) => {
+        const closed = new Promise<void>((resolve) => r.listener.close(() => resolve()));
+        await dropAll(r.sockets);
+        await closed;
+      }),
+    );
   }
 
-  private createServer(spec: LabDeviceSpec, hostKey: string): Server {
-    const username = spec.username ?? DEFAULT_USERNAME;
-    const password = spec.password ?? DEFAULT_PASSWORD;
-    return new Server({ hostKeys: [hostKey] }, (client) => {
-      this.track(client);
-      // Echo and prompt are tiny writes; Nagle would hold each one back. (Missing from the typings.)
-      (client as Connection & { setNoDelay(on: boolean): void }).setNoDelay(true);
-      client.on('error', () => undefined); // a client hanging up mid-handshake is normal
-      client.on('authentication', (ctx) => {
-        const answer = () => {
-          if (ctx.method === 'password' && ctx.username === username && ctx.password === password) ctx.accept();
-          else ctx.reject(['password']);
-        };
-        if (spec.loginDelayMs && ctx.method === 'password') setTimeout(answer, spec.loginDelayMs);
-        else answer();
-      });
-      client.on('session', (acceptSession) => {
-        const session = acceptSession();
-        session.on('pty', (accept) => accept());
-        session.on('shell', (accept) => serveShell(accept(), spec));
-      });
-    });
+  private async add(spec: LabDeviceSpec): Promise<void> {
+    const faults = new Set(spec.faults ?? []);
+    if (spec.pagingLocked) faults.add('paging-locked');
+    const config = deviceConfig(spec, faults);
+    const key = generateHostKey(faults.has('legacy-only'));
+    const listener = net.createServer((socket) => this.accept(running, socket));
+    const device: LabDevice = {
+      name: spec.name,
+      platform: config.platform,
+      host: LAB_HOST,
+      port: 0,
+      username: config.username,
+      password: config.password,
+      secret: spec.secret,
+      hostKey: key.public,
+    };
+    const running: RunningDevice = { device, config, faults, listener, ssh: createSshServer(config, key.private), sockets: new Set() };
+    this.running.push(running);
+    device.port = await listen(listener);
+    this.devices.push(device);
   }
 
-  private track(client: Connection): void {
-    this.connections.add(client);
+  private accept(running: RunningDevice, socket: net.Socket): void {
     this.stats.totalConnections++;
     this.stats.activeConnections++;
     this.stats.peakConnections = Math.max(this.stats.peakConnections, this.stats.activeConnections);
-    client.on('close', () => {
-      this.connections.delete(client);
+    running.sockets.add(socket);
+    socket.once('close', () => {
+      running.sockets.delete(socket);
       this.stats.activeConnections--;
     });
+    socket.on('error', () => undefined);
+    if (running.faults.has('refuse')) return void socket.resetAndDestroy();
+    // A stalled device never answers, but still notices the client hanging up.
+    if (running.faults.has('stall')) return void socket.resume();
+    socket.setNoDelay(true); // echo and prompt are tiny writes; Nagle would hold each one back
+    running.ssh.injectSocket(socket);
   }
 }
 
-function serveShell(stream: ServerChannel, spec: LabDeviceSpec): void {
-  const shell = new IosShell(
-    { hostname: spec.name, secret: spec.secret, runningConfigLines: spec.runningConfigLines, pagingLocked: spec.pagingLocked },
-    (text) => stream.write(text),
-    () => stream.close(),
-  );
-  // Keystrokes are handled in arrival order; a return waits out the command latency.
-  let queue = Promise.resolve();
-  stream.on('data', (data: Buffer) => {
-    const text = data.toString('utf8');
-    const delay = /[\r\n]/.test(text) ? spec.commandDelayMs ?? 0 : 0;
-    queue = queue.then(() => (delay > 0 ? new Promise((resolve) => setTimeout(resolve, delay)) : undefined)).then(() => shell.input(text));
-  });
-  stream.on('error', () => undefined);
-  shell.start();
+function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>): SshDeviceConfig {
+  return {
+    name: spec.name,
+    platform: spec.platform ?? 'cisco_ios',
+    username: spec.username ?? DEFAULT_USERNAME,
+    password: spec.password ?? DEFAULT_PASSWORD,
+    secret: spec.secret,
+    authorizedKeys: (spec.authorizedKeys ?? []).map(parsePublicKey),
+    loginDelayMs: spec.loginDelayMs ?? 0,
+    commandDelayMs: spec.commandDelayMs ?? 0,
+    runningConfigLines: spec.runningConfigLines ?? 6000,
+    legacyOnly: faults.has('legacy-only'),
+    keyboardInteractiveOnly: faults.has('keyboard-interactive-only'),
+    slowDrip: faults.has('slow-drip'),
+    pagingLocked: faults.has('paging-locked'),
+    closeMidCommand: faults.has('close-mid-command'),
+  };
 }
 
-function listen(server: Server): Promise<number> {
+function parsePublicKey(line: string): ParsedKey {
+  const key = utils.parseKey(line);
+  if (key instanceof Error) throw new Error(`authorizedKeys: ${key.message}`);
+  return key;
+}
+
+/** Destroy the sockets and wait until each has closed (so the counts are settled). */
+function dropAll(sockets: Set<net.Socket>): Promise<void> {
+  const closing = [...sockets].map((socket) => new Promise<void>((resolve) => {
+    socket.once('close', () => resolve());
+    socket.destroy();
+  }));
+  return Promise.all(closing).then(() => undefined);
+}
+
+function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, LAB_HOST, () => resolve((server.address() as AddressInfo).port));
+    server.listen(0, LAB_HOST, () => resolve((server.address() as net.AddressInfo).port));
   });
 }

@@ -8,8 +8,14 @@ describe('cleanOutput', () => {
 
   it('keeps trailing spaces the device sent, drops the ones that erased a pager marker', () => {
     assert.equal(applyTerminalEdits('padded   \r\nnext'), 'padded   \nnext');
-    const junosMore = '---(more 45%)---';
-    assert.equal(applyTerminalEdits(`a\r\n${junosMore}\r${' '.repeat(junosMore.length)}\rb\r\n`), 'a\nb\n');
+    // Junos wipes its marker with a return, 40 spaces and a return; the next line keeps its own spaces.
+    const junos = `a\r\n---(more 45%)---\r${' '.repeat(40)}\rb  \r\n`;
+    assert.equal(applyTerminalEdits(junos), 'a\nb  \n');
+  });
+
+  it('applies erase-to-end-of-line, so a blank line after an NX-OS pager survives', () => {
+    const received = '\r\nline 1\r\n\x1b[7m--More--\x1b[m\r\x1b[K\r\nline 3\r\nsw1# ';
+    assert.equal(cleanCommandOutput(received, { stripAnsi: true, paged: true }), 'line 1\n\nline 3');
   });
 
   it('removes an IOS --More-- marker erased with backspaces', () => {

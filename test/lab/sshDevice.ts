@@ -1,0 +1,150 @@
+// One lab device's SSH side: its host key and algorithms, who may log in and how, the CLI
+// shell it serves, and direct-tcpip channels (a jump host) forwarded to loopback only.
+import * as net from 'node:net';
+import { Algorithms, AuthContext, AuthenticationType, Connection, ParsedKey, Server, ServerChannel, TcpipRequestInfo, utils } from 'ssh2';
+import { CliShell, ShellIo } from './cli';
+import { LabPlatform, PLATFORMS } from './platforms';
+import { acceptRepeatedUserauthRequests, OPEN_CONNECT_FAILED, OPEN_PROHIBITED, rejectionWithReason } from './ssh2Gaps';
+
+export interface SshDeviceConfig {
+  name: string;
+  platform: LabPlatform;
+  username: string;
+  password: string;
+  secret?: string;
+  authorizedKeys: ParsedKey[];
+  loginDelayMs: number;
+  commandDelayMs: number;
+  runningConfigLines: number;
+  legacyOnly: boolean;
+  keyboardInteractiveOnly: boolean;
+  slowDrip: boolean;
+  pagingLocked: boolean;
+  closeMidCommand: boolean;
+}
+
+// What an old IOS image offers: ssh2 supports all of these but leaves them off by default.
+const LEGACY_ALGORITHMS: Algorithms = {
+  kex: ['diffie-hellman-group14-sha1'],
+  cipher: ['aes128-cbc'],
+  hmac: ['hmac-sha1'],
+  serverHostKey: ['ssh-rsa'],
+  compress: ['none'],
+};
+
+const DRIP_CHARS = 4;
+const DRIP_PAUSE_MS = 1;
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** A fresh host key pair (OpenSSH formats): ed25519, or RSA for a legacy-only device. */
+export function generateHostKey(legacy: boolean): { private: string; public: string } {
+  return legacy ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+}
+
+/** An ssh2 Server that never listens itself: the lab hands it accepted sockets. */
+export function createSshServer(config: SshDeviceConfig, hostKey: string): Server {
+  return new Server({ hostKeys: [hostKey], ...(config.legacyOnly ? { algorithms: LEGACY_ALGORITHMS } : {}) }, (client) => {
+    client.on('error', () => undefined); // a client hanging up mid-handshake is normal
+    acceptRepeatedUserauthRequests(client);
+    client.on('authentication', (ctx) => authenticate(ctx, config));
+    client.on('session', (acceptSession) => {
+      const session = acceptSession();
+      session.on('pty', (accept) => accept());
+      session.on('window-change', (accept) => accept?.());
+      session.on('shell', (accept) => serveShell(accept(), client, config));
+    });
+    const rejectWith = rejectionWithReason(client);
+    client.on('tcpip', (accept, reject, info) => forwardToLoopback(accept, (reason, text) => rejectWith(reject, reason, text), info));
+  });
+}
+
+function authenticate(ctx: AuthContext, config: SshDeviceConfig): void {
+  const methods: AuthenticationType[] = [config.keyboardInteractiveOnly ? 'keyboard-interactive' : 'password'];
+  if (config.authorizedKeys.length > 0) methods.unshift('publickey');
+  // Every attempt that carries a credential waits out the login delay, failed ones too.
+  const answer = (ok: boolean) => {
+    const reply = () => (ok ? ctx.accept() : ctx.reject(methods));
+    if (config.loginDelayMs > 0) setTimeout(reply, config.loginDelayMs);
+    else reply();
+  };
+  const userOk = ctx.username === config.username;
+  switch (ctx.method) {
+    case 'password':
+      if (config.keyboardInteractiveOnly) return ctx.reject(methods);
+      return answer(userOk && ctx.password === config.password);
+    case 'keyboard-interactive':
+      if (!config.keyboardInteractiveOnly) return ctx.reject(methods);
+      return ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => answer(userOk && answers[0] === config.password));
+    case 'publickey': {
+      const key = config.authorizedKeys.find((k) => k.type === ctx.key.algo && k.getPublicSSH().equals(ctx.key.data));
+      if (!key || !userOk) return ctx.reject(methods);
+      if (!ctx.signature || !ctx.blob) return ctx.accept(); // the client asks whether this key would do
+      return answer(key.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true);
+    }
+    default:
+      return ctx.reject(methods);
+  }
+}
+
+function serveShell(channel: ServerChannel, client: Connection, config: SshDeviceConfig): void {
+  const shell = new CliShell(
+    PLATFORMS[config.platform],
+    { hostname: config.name, username: config.username, runningConfigLines: config.runningConfigLines },
+    { secret: config.secret, pagingLocked: config.pagingLocked, closeMidCommand: config.closeMidCommand },
+    channelIo(channel, client, config.slowDrip),
+  );
+  // Keystrokes are handled in arrival order; a return waits out the command latency.
+  let queue = Promise.resolve();
+  channel.on('data', (data: Buffer) => {
+    const text = data.toString('utf8');
+    const delay = /[\r\n]/.test(text) ? config.commandDelayMs : 0;
+    queue = queue.then(() => (delay > 0 ? sleep(delay) : undefined)).then(() => shell.input(text));
+  });
+  channel.on('error', () => undefined);
+  shell.start();
+}
+
+/** Writes to the channel, a few characters at a time for a slow-drip device; closing waits for them. */
+function channelIo(channel: ServerChannel, client: Connection, drip: boolean): ShellIo {
+  const hangUp = () => {
+    channel.close();
+    client.end();
+  };
+  if (!drip) return { write: (text) => void channel.write(text), close: hangUp };
+  let queue = Promise.resolve();
+  return {
+    write: (text) => {
+      queue = queue.then(async () => {
+        for (let i = 0; i < text.length && channel.writable; i += DRIP_CHARS) {
+          channel.write(text.slice(i, i + DRIP_CHARS));
+          await sleep(DRIP_PAUSE_MS);
+        }
+      });
+    },
+    close: () => void (queue = queue.then(hangUp)),
+  };
+}
+
+/** A jump-host hop: pipe the channel to a port on this machine, and nowhere else. */
+function forwardToLoopback(accept: () => ServerChannel, reject: (reason: number, text: string) => void, info: TcpipRequestInfo): void {
+  if (!LOOPBACK.has(info.destIP)) return reject(OPEN_PROHIBITED, 'open failed');
+  const socket = net.connect(info.destPort, info.destIP);
+  let channel: ServerChannel | undefined;
+  socket.on('error', (err: NodeJS.ErrnoException) => (channel ? channel.destroy() : reject(OPEN_CONNECT_FAILED, CONNECT_ERRORS[err.code ?? ''] ?? err.message)));
+  socket.once('connect', () => {
+    channel = accept();
+    channel.on('error', () => socket.destroy());
+    channel.on('close', () => socket.destroy());
+    channel.pipe(socket).pipe(channel);
+  });
+}
+
+// What OpenSSH says when its connect() for a forward fails (strerror).
+const CONNECT_ERRORS: Record<string, string> = {
+  ECONNREFUSED: 'Connection refused',
+  ETIMEDOUT: 'Connection timed out',
+  EHOSTUNREACH: 'No route to host',
+  ENETUNREACH: 'Network is unreachable',
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
