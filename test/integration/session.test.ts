@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
 import { SessionError } from '../../src/core/session/errors';
-import { showIpInterfaceBrief, showVersion } from '../lab/iosShell';
+import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice } from '../lab/lab';
 import { closedLoopbackPort } from './ports';
 
@@ -26,7 +26,7 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
   before(async () => {
     lab = await DeviceLab.start([
       { name: 'R1', secret: 'en-secret' },
-      { name: 'R2', secret: 'en-secret', pagingLocked: true, runningConfigLines: 300 },
+      { name: 'R2', secret: 'en-secret', faults: ['paging-locked'], runningConfigLines: 300 },
     ]);
   });
   after(() => lab.stop());
@@ -46,8 +46,8 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
   it('returns multi-line output exactly as the device printed it', async () => {
     const session = await CliSession.open(target(lab.devices[0]), labOptions);
     try {
-      assert.equal((await session.send('show version')).output, showVersion('R1').join('\n'));
-      assert.equal((await session.send('show ip interface brief')).output, showIpInterfaceBrief().join('\n'));
+      assert.equal((await session.send('show version')).output, expectedOutput('cisco_ios', 'R1', 'show version').join('\n'));
+      assert.equal((await session.send('show ip interface brief')).output, expectedOutput('cisco_ios', 'R1', 'show ip interface brief').join('\n'));
     } finally {
       session.close();
     }
@@ -62,7 +62,7 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
       assert.equal(lines[0], 'Building configuration...');
       assert.equal(lines.at(-1), 'end');
       assert.ok(!result.output.includes('More'), 'pager residue left in the output');
-      assert.equal((await session.send('show version')).output, showVersion('R2').join('\n'));
+      assert.equal((await session.send('show version')).output, expectedOutput('cisco_ios', 'R2', 'show version').join('\n'));
     } finally {
       session.close();
     }

@@ -45,8 +45,6 @@ export interface LabDeviceSpec {
   /** Lines in `show running-config` (Junos: `show configuration`). Default 6000. */
   runningConfigLines?: number;
   faults?: LabFault[];
-  /** @deprecated Use `faults: ['paging-locked']`. */
-  pagingLocked?: boolean;
 }
 
 export interface LabDevice {
@@ -136,7 +134,6 @@ export class DeviceLab {
 
   private async add(spec: LabDeviceSpec): Promise<void> {
     const faults = new Set(spec.faults ?? []);
-    if (spec.pagingLocked) faults.add('paging-locked');
     const config = deviceConfig(spec, faults);
     const key = generateHostKey(faults.has('legacy-only'));
     const listener = net.createServer((socket) => this.accept(running, socket));
