@@ -170,14 +170,19 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
 
   it('host-key-unknown and host-key-changed: refused before any password, with fingerprints', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'netpoll-kh-')), 'known_hosts');
+    const passwordsAtStart = lab.stats.passwordsReceived;
     const unknown = await failure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'strict', knownHosts: await KnownHosts.load(file) } }), 'host-key-unknown');
+    assert.equal(lab.stats.passwordsReceived, passwordsAtStart, 'a password reached the unknown device');
     const keyBlob = (line: string) => Buffer.from(line.split(' ')[1], 'base64');
     const first = fingerprint(keyBlob(device('KEYED').hostKey));
     assert.ok(unknown.message.includes(first), unknown.message);
 
     await withSession(target('KEYED'), { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }, async () => undefined);
+    assert.ok(lab.stats.passwordsReceived > passwordsAtStart, 'the lab counts passwords');
     const rekeyed = await lab.restartWithNewHostKey('KEYED');
+    const passwordsBefore = lab.stats.passwordsReceived;
     const changed = await failure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }), 'host-key-changed');
+    assert.equal(lab.stats.passwordsReceived, passwordsBefore, 'a password reached the device with the changed key');
     assert.ok(changed.message.includes(first), changed.message);
     assert.ok(changed.message.includes(fingerprint(keyBlob(rekeyed.hostKey))), changed.message);
     assert.match(changed.message, /No password was sent/);

@@ -106,4 +106,33 @@ describe('polling the lab', function () {
     const printed = io.out.join('') + io.err.join('');
     for (const value of [r1.password, r1.secret!]) assert.ok(!printed.includes(value), 'a resolved credential was printed');
   });
+
+  it('uses a platform defined in the inventory, and fails only the devices whose platform is wrong', async () => {
+    const [r1, r2] = lab.devices;
+    const inventoryPath = path.join(dir, 'platforms.devices.yaml');
+    await writeFile(
+      inventoryPath,
+      [
+        'platforms:',
+        '  quiet_ios:',
+        '    extends: cisco_ios',
+        '    on_open: [terminal length 0]',
+        '  broken:',
+        '    prompt: "["',
+        'routers:',
+        `  - {name: ${r1.name}, device_type: quiet_ios, host: 127.0.0.1, port: ${r1.port}, username: cisco, password: "${r1.password}", secret: "${r1.secret}"}`,
+        `  - {name: ${r2.name}, device_type: broken, host: 127.0.0.1, port: ${r2.port}, username: cisco, password: "${r2.password}", secret: "${r2.secret}"}`,
+        '',
+      ].join('\n'),
+    );
+    const io = captureIo();
+    const code = await main(['poll', inventoryPath, '--format', 'json', '--known-hosts', path.join(dir, 'known_hosts')], io);
+    assert.equal(code, 1);
+    const report = JSON.parse(io.out.join('')) as PollReport;
+    assert.deepEqual(report.devices.map((d) => `${d.name}:${d.status}`).sort(), [`${r1.name}:finished`, `${r2.name}:failed`]);
+    const broken = report.devices.find((d) => d.name === r2.name)!.error!;
+    assert.equal(broken.kind, 'config');
+    assert.match(broken.message, /platforms\.devices\.yaml:5:3: platform "broken": prompt is not a valid regular expression/);
+    assert.match(io.err.join(''), /platform "broken": prompt is not a valid regular expression/);
+  });
 });

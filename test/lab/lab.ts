@@ -65,6 +65,8 @@ export interface LabStats {
   /** The most connections that were ever open at once. */
   peakConnections: number;
   totalConnections: number;
+  /** Passwords the devices received, to prove that none was sent (e.g. to a device with a changed key). */
+  passwordsReceived: number;
 }
 
 export const LAB_HOST = '127.0.0.1';
@@ -82,7 +84,7 @@ interface RunningDevice {
 }
 
 export class DeviceLab {
-  readonly stats: LabStats = { activeConnections: 0, peakConnections: 0, totalConnections: 0 };
+  readonly stats: LabStats = { activeConnections: 0, peakConnections: 0, totalConnections: 0, passwordsReceived: 0 };
   readonly devices: LabDevice[] = [];
   private readonly running: RunningDevice[] = [];
 
@@ -134,7 +136,7 @@ export class DeviceLab {
 
   private async add(spec: LabDeviceSpec): Promise<void> {
     const faults = new Set(spec.faults ?? []);
-    const config = deviceConfig(spec, faults);
+    const config = deviceConfig(spec, faults, () => this.stats.passwordsReceived++);
     const key = generateHostKey(faults.has('legacy-only'));
     const listener = net.createServer((socket) => this.accept(running, socket));
     const device: LabDevice = {
@@ -171,7 +173,7 @@ export class DeviceLab {
   }
 }
 
-function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>): SshDeviceConfig {
+function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>, onPassword: () => void): SshDeviceConfig {
   return {
     name: spec.name,
     platform: spec.platform ?? 'cisco_ios',
@@ -187,6 +189,7 @@ function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>): SshDeviceConf
     slowDrip: faults.has('slow-drip'),
     pagingLocked: faults.has('paging-locked'),
     closeMidCommand: faults.has('close-mid-command'),
+    onPassword,
   };
 }
 

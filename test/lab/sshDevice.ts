@@ -21,6 +21,8 @@ export interface SshDeviceConfig {
   slowDrip: boolean;
   pagingLocked: boolean;
   closeMidCommand: boolean;
+  /** Called for every password the device receives (directly or as a keyboard-interactive answer). */
+  onPassword: () => void;
 }
 
 // What an old IOS image offers: ssh2 supports all of these but leaves them off by default.
@@ -70,11 +72,15 @@ function authenticate(ctx: AuthContext, config: SshDeviceConfig): void {
   const userOk = ctx.username === config.username;
   switch (ctx.method) {
     case 'password':
+      config.onPassword();
       if (config.keyboardInteractiveOnly) return ctx.reject(methods);
       return answer(userOk && ctx.password === config.password);
     case 'keyboard-interactive':
       if (!config.keyboardInteractiveOnly) return ctx.reject(methods);
-      return ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => answer(userOk && answers[0] === config.password));
+      return ctx.prompt([{ prompt: 'Password: ', echo: false }], (answers) => {
+        config.onPassword();
+        answer(userOk && answers[0] === config.password);
+      });
     case 'publickey': {
       const key = config.authorizedKeys.find((k) => k.type === ctx.key.algo && k.getPublicSSH().equals(ctx.key.data));
       if (!key || !userOk) return ctx.reject(methods);
