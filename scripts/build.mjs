@@ -31,4 +31,6 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Worker threads load this file from beside the bundle that starts them.
+  esbuild.build({ ...common, entryPoints: ['src/core/poll/pollWorker.ts'], outfile: 'dist/pollWorker.js' }),
 ]);

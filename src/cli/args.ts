@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
+import { autoThreads } from '../core/poll/workerPool';
 import { HOST_KEY_POLICIES, HostKeyPolicy } from '../core/session/knownHosts';
 
 export interface PollArgs {
@@ -13,6 +14,10 @@ export interface PollArgs {
   output?: string;
   hostKeyPolicy: HostKeyPolicy;
   knownHostsFile?: string;
+  /** Overall time one device may take, seconds. */
+  timeoutSeconds: number;
+  /** Worker threads for the sessions (0: the main thread). */
+  threads: number;
 }
 
 export class UsageError extends Error {}
@@ -32,6 +37,9 @@ Options:
                          default), strict (refuse unknown keys) or off
       --known-hosts FILE known_hosts file to check and record keys in
                          (default: ~/.ssh/known_hosts)
+      --timeout SECONDS  overall time one device may take (default: 600)
+      --threads N|auto   run the SSH sessions in N worker threads; auto: one per
+                         core; 0: on the main thread (default: 0)
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or
@@ -39,6 +47,7 @@ nothing could be polled.
 `;
 
 const FORMATS: readonly ResultsFormat[] = ['yaml', 'json', 'markdown'];
+const DEFAULT_TIMEOUT_SECONDS = 600;
 const ORDERS: readonly ResultsOrder[] = ['completion', 'inventory'];
 
 /** Returns undefined when help was asked for. */
@@ -56,6 +65,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
         output: { type: 'string', short: 'o' },
         'host-keys': { type: 'string' },
         'known-hosts': { type: 'string' },
+        timeout: { type: 'string' },
+        threads: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -73,7 +84,11 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   const order = oneOf(values.order ?? 'completion', ORDERS, '--order');
   const format = oneOf(values.format ?? 'yaml', FORMATS, '--format');
   const hostKeyPolicy = oneOf(values['host-keys'] ?? 'accept-new', HOST_KEY_POLICIES, '--host-keys');
-  return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'] };
+  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
+  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${values.timeout}"`);
+  const threads = values.threads === undefined ? 0 : values.threads === 'auto' ? autoThreads() : Number(values.threads);
+  if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${values.threads}"`);
+  return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -28,6 +28,7 @@ export const processIo: CliIo = {
     return () => process.off('SIGINT', cancel);
   },
   values: terminalValues(),
+  interactive: process.stderr.isTTY === true,
 };
 
 if (require.main === module) {

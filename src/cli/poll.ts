@@ -7,6 +7,7 @@ import { preparePoll } from '../core/poll/pollSetup';
 import { describeState } from '../core/poll/progressLog';
 import { renderReport, summaryLine } from '../core/results/render';
 import { PollArgs } from './args';
+import { ProgressLine } from './progressLine';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -15,6 +16,8 @@ export interface CliIo {
   onInterrupt: (cancel: () => void) => () => void;
   /** Values kept out of the inventory: ${env:...}, ${secret:...}, ${prompt:...}. */
   values: ValueSource;
+  /** stderr is a terminal: show a live progress line. */
+  interactive: boolean;
 }
 
 export const EXIT_OK = 0;
@@ -37,6 +40,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     return EXIT_UNUSABLE;
   }
 
+  const progress = new ProgressLine(io.stderr, io.interactive);
   const run = new PollRun({
     inventory: args.inventory,
     devices: setup.devices,
@@ -44,18 +48,21 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     commands: args.commands,
     maxWorkers: args.workers,
     order: args.order,
+    deadlineMs: args.timeoutSeconds * 1000,
     ssh: {
+      threads: args.threads,
       platforms: setup.platforms.platforms,
       platformErrors: setup.platforms.errors,
       hostKeyPolicy: args.hostKeyPolicy,
       knownHostsFile: args.knownHostsFile,
-      onNewHostKey: (device, key) => io.stderr(`netpoll: recorded ${device.name}'s host key ${key.type} ${key.fingerprint}\n`),
+      onNewHostKey: (device, key) => progress.log(`netpoll: recorded ${device.name}'s host key ${key.type} ${key.fingerprint}\n`),
       resolve: createResolver(io.values),
     },
   });
   run.executor.on('state', (poll) => {
     const entry = describeState(poll);
-    if (entry) io.stderr(`${entry.marker} ${clock()} ${entry.text}\n`);
+    if (entry) progress.log(`${entry.marker} ${clock()} ${entry.text}\n`);
+    progress.update(run.executor.polls);
   });
   const stopListening = io.onInterrupt(() => {
     io.stderr('netpoll: cancelling; results so far will still be written\n');
@@ -63,6 +70,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   });
   run.start();
   const report = await run.finish();
+  progress.clear();
   stopListening();
 
   const rendered = renderReport(report, args.format);

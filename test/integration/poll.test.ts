@@ -11,12 +11,13 @@ import { PollRun } from '../../src/core/poll/pollRun';
 import { PollReport } from '../../src/core/results/report';
 import { DeviceLab } from '../lab/lab';
 import { closedLoopbackPort } from './ports';
+import { assertValidReport } from './resultsSchema';
 
 /** The command line's input and output, captured; no terminal, so ${prompt:...} has no answer. */
 function captureIo(env: NodeJS.ProcessEnv = {}): CliIo & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), onInterrupt: () => () => undefined, values: terminalValues(env) };
+  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), onInterrupt: () => () => undefined, values: terminalValues(env), interactive: false };
 }
 
 describe('polling the lab', function () {
@@ -60,6 +61,7 @@ describe('polling the lab', function () {
     assert.deepEqual(io.out, [], 'results belong in the file');
     const stderr = io.err;
     const report = JSON.parse(await readFile(resultsPath, 'utf8')) as PollReport;
+    assertValidReport(report);
     assert.deepEqual(report.summary, { total: 9, finished: 8, failed: 1, cancelled: 0, skipped: 0 });
     assert.equal(report.devices.find((d) => d.name === 'gone')?.error?.kind, 'refused');
     const log = stderr.join('');
@@ -76,6 +78,7 @@ describe('polling the lab', function () {
     const code = await main(['poll', inventoryPath, '--known-hosts', path.join(dir, 'known_hosts')], io);
     assert.equal(code, 0);
     const report = parse(io.out.join('')) as PollReport;
+    assertValidReport(report);
     assert.equal(report.devices.length, 8);
     assert.deepEqual(report.commands, ['show clock']);
   });
@@ -98,6 +101,7 @@ describe('polling the lab', function () {
     const code = await main(['poll', inventoryPath, '--format', 'json', '--known-hosts', path.join(dir, 'known_hosts')], io);
     assert.equal(code, 1);
     const report = JSON.parse(io.out.join('')) as PollReport;
+    assertValidReport(report);
     const status = Object.fromEntries(report.devices.map((d) => [d.name, d.status]));
     assert.deepEqual(status, { R1: 'finished', R2: 'finished', R3: 'failed' });
     const r3Error = report.devices.find((d) => d.name === 'R3')!.error!;

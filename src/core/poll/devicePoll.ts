@@ -2,7 +2,7 @@
 // pending -> running -> finished | failed | cancelled.
 import { DeviceSpec } from '../inventory/inventory';
 import { CommandResult, SessionPhase } from '../session/cliSession';
-import { ErrorKind } from '../session/errors';
+import { ErrorKind, SessionError } from '../session/errors';
 
 export type PollState = 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
 
@@ -59,4 +59,10 @@ export class DevicePoll {
     this.finishOrder = finishedSoFar++;
     this.resolveDone(this);
   }
+}
+
+/** How a thrown error is recorded on a handle. */
+export function toFailure(err: unknown): PollFailure {
+  if (err instanceof SessionError) return err.hint === undefined ? { kind: err.kind, message: err.message } : { kind: err.kind, message: err.message, hint: err.hint };
+  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

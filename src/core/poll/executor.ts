@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { DeviceSpec } from '../inventory/inventory';
 import { CommandResult } from '../session/cliSession';
 import { SessionError } from '../session/errors';
-import { DevicePoll, PollFailure } from './devicePoll';
+import { DevicePoll, toFailure } from './devicePoll';
 
 export interface JobContext {
   /** Aborted when the device is cancelled or its deadline passes. */
@@ -121,9 +121,4 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
       this.pump();
     }
   }
-}
-
-function toFailure(err: unknown): PollFailure {
-  if (err instanceof SessionError) return { kind: err.kind, message: err.message, hint: err.hint };
-  return { kind: 'internal', message: err instanceof Error ? err.message : String(err) };
 }

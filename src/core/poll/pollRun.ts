@@ -18,7 +18,7 @@ export interface PollRunOptions {
   order?: ResultsOrder;
   timeouts?: Partial<SessionTimeouts>;
   deadlineMs?: number;
-  /** Platforms, host keys and new-key notices for the SSH job. */
+  /** Platforms, host keys, references and threads for the SSH job. */
   ssh?: Omit<SshJobOptions, 'commands' | 'timeouts'>;
   /** The work per device; SSH by default. */
   job?: DeviceJob;
@@ -29,11 +29,15 @@ export class PollRun {
   readonly startedAt = new Date();
   private finishedAt: Date | undefined;
 
+  private readonly closeJob: () => Promise<void>;
+
   constructor(private readonly options: PollRunOptions) {
+    const ssh = options.job ? undefined : sshJob({ ...options.ssh, commands: options.commands, timeouts: options.timeouts });
+    this.closeJob = ssh?.close ?? (async () => undefined);
     this.executor = new PollExecutor({
       maxWorkers: options.maxWorkers,
       deadlineMs: options.deadlineMs,
-      job: options.job ?? sshJob({ ...options.ssh, commands: options.commands, timeouts: options.timeouts }),
+      job: options.job ?? ssh!.job,
     });
   }
 
@@ -59,6 +63,7 @@ export class PollRun {
   /** Waits for every device and returns the final report. */
   async finish(): Promise<PollReport> {
     await Promise.all(this.executor.polls.map((p) => p.done));
+    await this.closeJob();
     this.finishedAt ??= new Date();
     return this.report();
   }

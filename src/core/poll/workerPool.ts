@@ -1,0 +1,95 @@
+// Worker threads that run SSH sessions for the main thread, so a large poll uses every core
+// and leaves the editor's thread free. Each device goes to the least busy worker.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { SessionError } from '../session/errors';
+import { DeviceWork, WorkEvents } from './deviceWork';
+import { FromWorker, ToWorker } from './workerProtocol';
+
+/** Worker threads for `auto`: one per core. */
+export function autoThreads(): number {
+  return os.availableParallelism();
+}
+
+/** The worker entry, built next to this module (out/) or the bundle that contains it (dist/). */
+const WORKER_SCRIPT = path.join(__dirname, 'pollWorker.js');
+
+interface Pending {
+  events: WorkEvents;
+  resolve: () => void;
+  reject: (err: Error) => void;
+  worker: PoolWorker;
+}
+
+interface PoolWorker {
+  thread: Worker;
+  busy: number;
+}
+
+export class WorkerPool {
+  private readonly workers: PoolWorker[];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+
+  constructor(size: number, script = WORKER_SCRIPT) {
+    this.workers = Array.from({ length: size }, () => this.spawn(script));
+  }
+
+  run(work: DeviceWork, events: WorkEvents): Promise<void> {
+    const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.pending.set(id, { events, resolve, reject, worker });
+      worker.busy++;
+      const send = (message: ToWorker) => worker.thread.postMessage(message);
+      events.signal.addEventListener('abort', () => send({ type: 'cancel', id }), { once: true });
+      send({ type: 'run', id, work });
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.thread.terminate()));
+  }
+
+  private spawn(script: string): PoolWorker {
+    const worker: PoolWorker = { thread: new Worker(script), busy: 0 };
+    worker.thread.on('message', (message: FromWorker) => this.receive(message));
+    // A worker that dies takes its devices with it, and only them.
+    worker.thread.on('error', (err) => this.failAll(worker, new SessionError('internal', `poll worker stopped: ${err.message}`)));
+    return worker;
+  }
+
+  private receive(message: FromWorker): void {
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    const { events } = pending;
+    switch (message.type) {
+      case 'phase':
+        return events.onPhase(message.phase, message.ms);
+      case 'command':
+        return events.onCommand(message.result);
+      case 'new-key':
+        return events.onNewKey(message.key);
+      case 'done':
+        this.settle(message.id, pending);
+        return pending.resolve();
+      case 'failed':
+        this.settle(message.id, pending);
+        return pending.reject(new SessionError(message.failure.kind, message.failure.message, message.failure.hint));
+    }
+  }
+
+  private settle(id: number, pending: Pending): void {
+    this.pending.delete(id);
+    pending.worker.busy--;
+  }
+
+  private failAll(worker: PoolWorker, err: Error): void {
+    for (const [id, pending] of this.pending) {
+      if (pending.worker !== worker) continue;
+      this.settle(id, pending);
+      pending.reject(err);
+    }
+  }
+}

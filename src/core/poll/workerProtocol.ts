@@ -1,0 +1,14 @@
+// Messages between the main thread and a poll worker thread.
+import { CommandResult, SessionPhase } from '../session/cliSession';
+import { HostKey } from '../session/knownHosts';
+import { PollFailure } from './devicePoll';
+import { DeviceWork } from './deviceWork';
+
+export type ToWorker = { type: 'run'; id: number; work: DeviceWork } | { type: 'cancel'; id: number };
+
+export type FromWorker =
+  | { type: 'phase'; id: number; phase: SessionPhase; ms: number }
+  | { type: 'command'; id: number; result: CommandResult }
+  | { type: 'new-key'; id: number; key: HostKey }
+  | { type: 'done'; id: number }
+  | { type: 'failed'; id: number; failure: PollFailure };
