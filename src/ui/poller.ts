@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { createResolver } from '../core/inventory/references';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
+import { autoThreads } from '../core/poll/workerPool';
 import { HostKeyPolicy } from '../core/session/knownHosts';
 import { describeState } from '../core/poll/progressLog';
 import { summaryLine } from '../core/results/render';
@@ -74,7 +75,9 @@ export class Poller implements vscode.Disposable {
       skipped: setup.skipped,
       commands: config.get<string[]>('commands', ['show clock']),
       maxWorkers: config.get<number>('maxWorkers', 10),
+      deadlineMs: config.get<number>('deviceTimeout', 600) * 1000,
       ssh: {
+        threads: threadsSetting(config.get<number | string>('engine.threads', 0)),
         platforms: setup.platforms.platforms,
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
@@ -128,4 +131,11 @@ export class Poller implements vscode.Disposable {
     this.results.refreshNow();
     return report;
   }
+}
+
+/** `netpoll.engine.threads`: a count, or "auto" for one per core. */
+function threadsSetting(value: number | string): number {
+  if (value === 'auto') return autoThreads();
+  const threads = Number(value);
+  return Number.isInteger(threads) && threads >= 0 ? threads : 0;
 }
