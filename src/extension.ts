@@ -1,18 +1,22 @@
 // Wires NetPoll's parts together; each part lives in src/ui or src/core.
 import * as vscode from 'vscode';
 import { parseInventory } from './core/inventory/inventory';
-import { DeviceRow, DevicesTree } from './ui/devicesTree';
-import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './ui/credentialQuickFix';
+import { registerCommands } from './ui/commands';
+import { DeviceCodeLens } from './ui/deviceCodeLens';
+import { DevicesTree } from './ui/devicesTree';
 import { watchInventoryDiagnostics } from './ui/inventoryDiagnostics';
 import { INVENTORY_SELECTOR, InventoryCompletion, InventoryHover } from './ui/inventoryLanguage';
 import { defaultInventory, inventoryGlob } from './ui/inventoryLocator';
 import { Poller } from './ui/poller';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
 import { SecretValues } from './ui/secretValues';
+import { PollStatusBar } from './ui/statusBar';
 
+/** What the extension gives other code (and its tests) through `exports`. */
 export interface NetPollApi {
   tree: DevicesTree;
   secrets: SecretValues;
+  poller: Poller;
 }
 
 export function activate(context: vscode.ExtensionContext): NetPollApi {
@@ -21,15 +25,16 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const treeView = vscode.window.createTreeView('netpoll.devices', { treeDataProvider: tree, showCollapseAll: true });
   const results = new ResultsDocuments();
   const secrets = new SecretValues(context.secrets, context.globalState);
-  const poller = new Poller(log, tree, treeView as vscode.TreeView<unknown>, results, secrets);
+  const statusBar = new PollStatusBar();
+  const poller = new Poller(log, tree, treeView as vscode.TreeView<unknown>, results, secrets, statusBar);
 
   // Before any poll, the tree lists the inventory as it is on disk.
   const showInventory = async () => {
     if (poller.isPolling) return;
     const uri = await defaultInventory();
-    if (!uri) return tree.show([]);
+    if (!uri) return tree.show([], undefined);
     const inventory = parseInventory(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    tree.show(inventory.devices.map((device) => ({ device })));
+    tree.show(inventory.devices.map((device) => ({ device })), uri);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
   watcher.onDidChange(showInventory);
@@ -43,26 +48,16 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
     tree,
     treeView,
     results,
+    statusBar,
     watcher,
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
-    vscode.commands.registerCommand('netpoll.pollDevices', (uri?: vscode.Uri) => poller.poll(uri)),
-    vscode.commands.registerCommand('netpoll.cancelPoll', () => poller.cancel()),
-    vscode.commands.registerCommand('netpoll.showLog', () => log.show()),
-    vscode.commands.registerCommand('netpoll.openDeviceOutput', async (row: DeviceRow) => {
-      if (row.poll) await vscode.window.showTextDocument(results.deviceUri(row.poll), { preview: true });
-    }),
+    registerCommands({ poller, tree, results, secrets, log, state: context.globalState }),
     watchInventoryDiagnostics(),
-    vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(), { providedCodeActionKinds: CredentialQuickFix.kinds }),
     vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(), ':', ' '),
     vscode.languages.registerHoverProvider(INVENTORY_SELECTOR, new InventoryHover()),
-    vscode.commands.registerCommand(MOVE_TO_SECRET_STORAGE, (uri: vscode.Uri, position: vscode.Position, name: string) => moveCredentialToSecretStorage(secrets, uri, position, name)),
-    vscode.commands.registerCommand('netpoll.forgetSecrets', async () => {
-      const count = await secrets.forgetAll();
-      void vscode.window.showInformationMessage(`NetPoll forgot ${count} stored secret${count === 1 ? '' : 's'}.`);
-      return count;
-    }),
+    vscode.languages.registerCodeLensProvider(INVENTORY_SELECTOR, new DeviceCodeLens()),
   );
-  return { tree, secrets };
+  return { tree, secrets, poller };
 }
 
 export function deactivate(): void {

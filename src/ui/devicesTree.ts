@@ -30,13 +30,16 @@ const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
 
 export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private rows: DeviceRow[] = [];
+  /** The inventory the rows come from. */
+  inventory: vscode.Uri | undefined;
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private refreshTimer: NodeJS.Timeout | undefined;
 
   /** Shows these rows (the inventory before a poll, the poll's handles during one). */
-  show(rows: DeviceRow[]): void {
+  show(rows: DeviceRow[], inventory: vscode.Uri | undefined): void {
     this.rows = rows;
+    this.inventory = inventory;
     this.refreshNow();
   }
 

@@ -1,22 +1,44 @@
 // Runs a poll from VS Code: reads the inventory, drives the engine, and feeds the
-// output channel, the Devices tree, the results document and a cancellable progress.
+// output channel, the Devices tree, the results document, the status bar and a
+// cancellable progress notification; saves the results when it ends.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { createResolver } from '../core/inventory/references';
+import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
-import { autoThreads } from '../core/poll/workerPool';
-import { HostKeyPolicy } from '../core/session/knownHosts';
 import { describeState } from '../core/poll/progressLog';
-import { summaryLine } from '../core/results/render';
-import { PollReport } from '../core/results/report';
+import { autoThreads } from '../core/poll/workerPool';
+import { ResultsFormat, summaryLine } from '../core/results/render';
+import { PollReport, ResultsOrder } from '../core/results/report';
+import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
+import { forgetHost, HostKeyPolicy } from '../core/session/knownHosts';
 import { DevicesTree } from './devicesTree';
 import { chooseInventory } from './inventoryLocator';
 import { ResultsDocuments } from './resultsDocuments';
+import { saveResults } from './resultsStore';
 import { SecretValues } from './secretValues';
+import { PollStatusBar } from './statusBar';
+
+export interface PollRequest {
+  /** The inventory; chosen as usual when absent. */
+  uri?: vscode.Uri;
+  /** Instead of the `netpoll.commands` setting. */
+  commands?: string[];
+  /** Only these devices of the inventory. */
+  deviceNames?: string[];
+}
+
+/** What the last poll was, for Re-poll failed devices, Open results and Compare. */
+export interface LastPoll {
+  uri: vscode.Uri;
+  report: PollReport;
+  savedAs?: vscode.Uri;
+}
 
 export class Poller implements vscode.Disposable {
   private run: PollRun | undefined;
+  last: LastPoll | undefined;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -24,6 +46,7 @@ export class Poller implements vscode.Disposable {
     private readonly treeView: vscode.TreeView<unknown>,
     private readonly results: ResultsDocuments,
     private readonly secrets: SecretValues,
+    private readonly statusBar: PollStatusBar,
   ) {}
 
   get isPolling(): boolean {
@@ -40,8 +63,13 @@ export class Poller implements vscode.Disposable {
     this.run.cancel();
   }
 
+  /** Cancels one device of the running poll. */
+  cancelDevice(poll: DevicePoll): void {
+    this.run?.executor.cancel(poll);
+  }
+
   /** Polls the chosen inventory; resolves with the report, or undefined if nothing ran. */
-  async poll(clicked?: vscode.Uri): Promise<PollReport | undefined> {
+  async poll(request: PollRequest = {}): Promise<PollReport | undefined> {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
       const answer = await vscode.window.showWarningMessage('NetPoll polls devices only in a trusted workspace: polling opens SSH sessions with the credentials in this workspace. Trust the workspace to poll.', manage);
@@ -52,36 +80,39 @@ export class Poller implements vscode.Disposable {
       void vscode.window.showInformationMessage('A NetPoll poll is already running. Cancel it first, or wait for it to finish.');
       return undefined;
     }
-    const uri = await chooseInventory(clicked);
+    const uri = await chooseInventory(request.uri);
     if (!uri) {
       void vscode.window.showErrorMessage('NetPoll found no devices.yaml in this workspace. Create one with a list of devices (device_type, host, username, password).');
       return undefined;
     }
     const name = vscode.workspace.asRelativePath(uri);
-    const workspaceDir = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
-    const setup = await preparePoll(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), name, workspaceDir);
+    const folder = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? vscode.Uri.file(path.dirname(uri.fsPath));
+    const setup = await preparePoll(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), name, folder.fsPath);
     for (const d of setup.inventory.diagnostics) this.log[d.severity === 'error' ? 'error' : 'warn'](`${name}:${d.line}:${d.column}: ${d.message}`);
     for (const problem of setup.problems) this.log.error(problem);
-    if (setup.devices.length === 0) {
+    const only = request.deviceNames && new Set(request.deviceNames);
+    const devices = only ? setup.devices.filter((d) => only.has(d.name)) : setup.devices;
+    if (devices.length === 0) {
       this.log.show(true);
-      void vscode.window.showErrorMessage(`NetPoll: no device in ${name} can be polled. See the NetPoll output for why.`);
+      void vscode.window.showErrorMessage(`NetPoll: no device in ${name} can be polled${only ? ` among ${[...only].join(', ')}` : ''}. See the NetPoll output for why.`);
       return undefined;
     }
 
     const config = vscode.workspace.getConfiguration('netpoll', uri);
     const run = new PollRun({
       inventory: name,
-      devices: setup.devices,
-      skipped: setup.skipped,
-      commands: config.get<string[]>('commands', ['show clock']),
+      devices,
+      skipped: only ? 0 : setup.skipped,
+      commands: request.commands ?? config.get<string[]>('commands', ['show clock']),
       maxWorkers: config.get<number>('maxWorkers', 10),
+      order: config.get<ResultsOrder>('results.order', 'completion'),
       deadlineMs: config.get<number>('deviceTimeout', 600) * 1000,
       ssh: {
         threads: threadsSetting(config.get<number | string>('engine.threads', 0)),
         platforms: setup.platforms.platforms,
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
-        knownHostsFile: config.get<string>('knownHostsFile') || undefined,
+        knownHostsFile: knownHostsFile(config),
         onNewHostKey: (device, key) => this.log.info(`Recorded ${device.name}'s host key ${key.type} ${key.fingerprint} (first contact)`),
         resolve: createResolver(this.secrets.valueSource()),
       },
@@ -89,48 +120,86 @@ export class Poller implements vscode.Disposable {
     this.run = run;
     await vscode.commands.executeCommand('setContext', 'netpoll.polling', true);
     try {
-      return await this.drive(run, name);
+      const report = await this.drive(run, uri, config.get<ResultsFormat>('results.format', 'yaml'));
+      const savedAs = config.get<boolean>('results.save', true) ? await saveResults(folder, report, config.get<ResultsFormat>('results.format', 'yaml'), config.get<number>('results.keep', 20)) : undefined;
+      this.last = { uri, report, savedAs };
+      await vscode.commands.executeCommand('setContext', 'netpoll.hasFailed', report.summary.failed > 0);
+      this.offerHostKeyTrust(run, uri);
+      return report;
     } finally {
       this.run = undefined;
       await vscode.commands.executeCommand('setContext', 'netpoll.polling', false);
     }
   }
 
-  private async drive(run: PollRun, name: string): Promise<PollReport> {
+  private async drive(run: PollRun, uri: vscode.Uri, format: ResultsFormat): Promise<PollReport> {
+    const name = vscode.workspace.asRelativePath(uri);
+    const polls = run.executor.polls;
+    const counts = () => ({ done: polls.filter((p) => p.isFinal).length, running: polls.filter((p) => p.state === 'running').length, failed: polls.filter((p) => p.state === 'failed').length });
+    let badgeTimer: NodeJS.Timeout | undefined;
     run.executor.on('state', (poll) => {
       const entry = describeState(poll);
       if (entry) this.log[entry.level](`${entry.marker} ${entry.text}`);
       this.tree.scheduleRefresh();
       this.results.scheduleRefresh();
+      // Counting every device on every change would be quadratic: once per repaint is enough.
+      badgeTimer ??= setTimeout(() => {
+        badgeTimer = undefined;
+        this.showCounts(counts(), polls.length);
+      }, 100);
     });
-    const polls = run.start();
+    run.start();
     this.log.info(`Polling ${polls.length} devices from ${name} with ${run.report().workers} workers: ${run.report().commands.join('; ')}`);
-    this.tree.show(polls.map((poll) => ({ device: poll.device, poll })));
+    this.tree.show(polls.map((poll) => ({ device: poll.device, poll })), uri);
     this.treeView.message = `Polling ${polls.length} devices…`;
-    this.results.track(run, 'yaml');
+    this.results.track(run, format);
     await vscode.window.showTextDocument(this.results.resultsUri(name), { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
 
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'NetPoll', cancellable: true },
-      async (progress, token) => {
-        token.onCancellationRequested(() => this.cancel());
-        let done = 0;
-        progress.report({ message: `Polling 0/${polls.length} devices` });
-        for await (const poll of run.results()) {
-          void poll;
-          done++;
-          progress.report({ message: `Polling ${done}/${polls.length} devices`, increment: 100 / polls.length });
-        }
-      },
-    );
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'NetPoll', cancellable: true }, async (progress, token) => {
+      token.onCancellationRequested(() => this.cancel());
+      let done = 0;
+      progress.report({ message: `Polling 0/${polls.length} devices` });
+      for await (const _poll of run.results()) {
+        done++;
+        progress.report({ message: `Polling ${done}/${polls.length} devices`, increment: 100 / polls.length });
+      }
+    });
     const report = await run.finish();
+    clearTimeout(badgeTimer);
+    this.showCounts(counts(), polls.length);
     const summary = summaryLine(report);
     this.log.info(summary);
     this.treeView.message = `Last poll: ${summary}`;
+    this.statusBar.finished(report);
     this.tree.refreshNow();
     this.results.refreshNow();
     return report;
   }
+
+  /** The view badge counts running and failed devices; the status bar shows progress. */
+  private showCounts({ done, running, failed }: { done: number; running: number; failed: number }, total: number): void {
+    const value = running + failed;
+    this.treeView.badge = value === 0 ? undefined : { value, tooltip: `${running} running, ${failed} failed` };
+    if (done < total) this.statusBar.polling(done, total);
+  }
+
+  /** A device whose host key changed: show both fingerprints, and let the user trust the new key. */
+  private offerHostKeyTrust(run: PollRun, uri: vscode.Uri): void {
+    for (const poll of run.executor.polls.filter((p) => p.error?.kind === 'host-key-changed')) {
+      const trust = 'Trust the new key and poll again';
+      void vscode.window.showWarningMessage(`NetPoll: ${poll.device.name}'s host key changed. ${poll.error!.message}`, { modal: false }, trust).then(async (answer) => {
+        if (answer !== trust) return;
+        const file = knownHostsFile(vscode.workspace.getConfiguration('netpoll', uri)) ?? DEFAULT_KNOWN_HOSTS;
+        const removed = await forgetHost(file, poll.device.host, poll.device.port);
+        this.log.warn(`Removed ${removed} known key(s) of ${poll.device.name} from ${file} at the user's request; the next contact records the new key.`);
+        await this.poll({ uri, deviceNames: [poll.device.name] });
+      });
+    }
+  }
+}
+
+function knownHostsFile(config: vscode.WorkspaceConfiguration): string | undefined {
+  return config.get<string>('knownHostsFile') || undefined;
 }
 
 /** `netpoll.engine.threads`: a count, or "auto" for one per core. */

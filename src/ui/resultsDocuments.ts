@@ -62,7 +62,8 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-function deviceText(poll: DevicePoll): string {
+/** One device's answers (or error) as plain text. */
+export function deviceText(poll: DevicePoll): string {
   const d = poll.device;
   const lines = [`# ${d.name} (${d.host}:${d.port}, ${d.deviceType}): ${poll.state}`];
   if (poll.error) lines.push(`# ${poll.error.kind}: ${poll.error.message}`, ...(poll.error.hint ? [`# ${poll.error.hint}`] : []));

@@ -1,7 +1,7 @@
 // Host keys, the OpenSSH known_hosts way: plain or hashed host patterns, `[host]:port` for
 // ports other than 22, one key per line. Checked during the handshake, before any password.
 import { createHash, createHmac } from 'node:crypto';
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export type HostKeyPolicy = 'accept-new' | 'strict' | 'off';
@@ -58,6 +58,18 @@ export class KnownHosts {
     });
     return this.writing;
   }
+}
+
+/**
+ * Removes every key recorded for host:port from the file (the user trusts its new key), and
+ * returns how many lines went. Other lines, comments included, are kept as they are.
+ */
+export async function forgetHost(file: string, host: string, port: number): Promise<number> {
+  const name = hostName(host, port);
+  const lines = (await readFile(file, 'utf8')).split('\n');
+  const kept = lines.filter((line) => !parseLine(line).some((entry) => entry.matches(name)));
+  await writeFile(file, kept.join('\n'), { mode: 0o600 });
+  return lines.length - kept.length;
 }
 
 /** How known_hosts names a host: bare on port 22, `[host]:port` otherwise. */

@@ -1,0 +1,101 @@
+// Every NetPoll command, registered in one place; each is a thin call into its part.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './credentialQuickFix';
+import { DeviceRow, DevicesTree } from './devicesTree';
+import { Poller } from './poller';
+import { deviceText, ResultsDocuments } from './resultsDocuments';
+import { savedResults } from './resultsStore';
+import { SecretValues } from './secretValues';
+import { INVENTORY_SELECTOR } from './inventoryLanguage';
+
+/** Where "Poll device" comes from: a tree row, or a CodeLens naming the inventory and device. */
+export type DeviceTarget = DeviceRow | { uri: vscode.Uri; name: string };
+
+const RECENT_COMMANDS_KEY = 'netpoll.recentCommandSets';
+const RECENT_LIMIT = 10;
+
+export interface CommandParts {
+  poller: Poller;
+  tree: DevicesTree;
+  results: ResultsDocuments;
+  secrets: SecretValues;
+  log: vscode.LogOutputChannel;
+  state: vscode.Memento;
+}
+
+export function registerCommands({ poller, tree, results, secrets, log, state }: CommandParts): vscode.Disposable {
+  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  return vscode.Disposable.from(
+    command('netpoll.pollDevices', (uri?: vscode.Uri) => poller.poll({ uri })),
+    command('netpoll.pollDevicesWithCommands', async (uri?: vscode.Uri, given?: string[]) => {
+      const commands = given ?? (await pickCommands(state));
+      return commands && poller.poll({ uri, commands });
+    }),
+    command('netpoll.pollDevice', (target: DeviceTarget) => {
+      const { uri, name } = 'device' in target ? { uri: tree.inventory, name: target.device.name } : target;
+      return poller.poll({ uri, deviceNames: [name] });
+    }),
+    command('netpoll.repollFailed', () => {
+      const failed = poller.last?.report.devices.filter((d) => d.status === 'failed').map((d) => d.name) ?? [];
+      if (!poller.last || failed.length === 0) {
+        void vscode.window.showInformationMessage('NetPoll: the last poll has no failed devices.');
+        return undefined;
+      }
+      return poller.poll({ uri: poller.last.uri, deviceNames: failed });
+    }),
+    command('netpoll.cancelPoll', () => poller.cancel()),
+    command('netpoll.cancelDevice', (row: DeviceRow) => row.poll && poller.cancelDevice(row.poll)),
+    command('netpoll.openResults', async () => {
+      const uri = poller.last?.savedAs ?? (poller.last ? results.resultsUri(vscode.workspace.asRelativePath(poller.last.uri)) : undefined);
+      if (!uri) return void vscode.window.showInformationMessage('NetPoll: no poll has run yet.');
+      await vscode.window.showTextDocument(uri, { preview: false });
+    }),
+    command('netpoll.compareResults', async () => {
+      const last = poller.last;
+      const folder = last && vscode.workspace.getWorkspaceFolder(last.uri);
+      const [newer, older] = folder ? await savedResults(folder.uri, last.report.inventory) : [];
+      if (!newer || !older) return void vscode.window.showInformationMessage('NetPoll: comparing needs two saved polls of the same inventory (setting netpoll.results.save).');
+      await vscode.commands.executeCommand('vscode.diff', older, newer, `NetPoll: ${path.basename(older.path)} ↔ ${path.basename(newer.path)}`);
+    }),
+    command('netpoll.showLog', () => log.show()),
+    command('netpoll.openDeviceOutput', async (row: DeviceRow) => {
+      if (row.poll) await vscode.window.showTextDocument(results.deviceUri(row.poll), { preview: true });
+    }),
+    command('netpoll.copyDeviceOutput', async (row: DeviceRow) => {
+      if (row.poll) await vscode.env.clipboard.writeText(deviceText(row.poll));
+    }),
+    command('netpoll.revealDevice', async (row: DeviceRow) => {
+      if (!tree.inventory) return;
+      const position = new vscode.Position(row.device.line - 1, 0);
+      await vscode.window.showTextDocument(tree.inventory, { selection: new vscode.Range(position, position) });
+    }),
+    command('netpoll.forgetSecrets', async () => {
+      const count = await secrets.forgetAll();
+      void vscode.window.showInformationMessage(`NetPoll forgot ${count} stored secret${count === 1 ? '' : 's'}.`);
+      return count;
+    }),
+    command(MOVE_TO_SECRET_STORAGE, (uri: vscode.Uri, position: vscode.Position, name: string) => moveCredentialToSecretStorage(secrets, uri, position, name)),
+    vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(), { providedCodeActionKinds: CredentialQuickFix.kinds }),
+  );
+}
+
+/** A quick pick of recent command sets, or new ones typed as `show clock; show version`. */
+async function pickCommands(state: vscode.Memento): Promise<string[] | undefined> {
+  const recent = state.get<string[][]>(RECENT_COMMANDS_KEY, []);
+  const typeNew = { label: '$(edit) Enter commands…', commands: undefined as string[] | undefined };
+  const picked = await vscode.window.showQuickPick([typeNew, ...recent.map((commands) => ({ label: commands.join('; '), commands }))], {
+    title: 'NetPoll: poll devices with commands',
+    placeHolder: 'Pick a recent set of commands, or enter new ones',
+  });
+  if (!picked) return undefined;
+  let commands = picked.commands;
+  if (!commands) {
+    const typed = await vscode.window.showInputBox({ title: 'NetPoll: commands', prompt: 'Commands to send to every device, separated by ;', placeHolder: 'show clock; show version' });
+    commands = typed?.split(';').map((c) => c.trim()).filter((c) => c !== '');
+    if (!commands || commands.length === 0) return undefined;
+  }
+  const key = commands.join('\n');
+  await state.update(RECENT_COMMANDS_KEY, [commands, ...recent.filter((r) => r.join('\n') !== key)].slice(0, RECENT_LIMIT));
+  return commands;
+}
