@@ -29,7 +29,7 @@ const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
 };
 
 export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private rows: DeviceRow[] = [];
+  private shown: DeviceRow[] = [];
   /** The inventory the rows come from. */
   inventory: vscode.Uri | undefined;
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -38,9 +38,13 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   /** Shows these rows (the inventory before a poll, the poll's handles during one). */
   show(rows: DeviceRow[], inventory: vscode.Uri | undefined): void {
-    this.rows = rows;
+    this.shown = rows;
     this.inventory = inventory;
     this.refreshNow();
+  }
+
+  get rows(): readonly DeviceRow[] {
+    return this.shown;
   }
 
   /** Something about a row changed; repaint soon, once for many changes. */
@@ -56,9 +60,9 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
 
   getChildren(node?: Node): Node[] {
     if (node) return 'rows' in node ? node.rows : [];
-    if (this.rows.every((row) => row.device.group === undefined)) return this.rows;
+    if (this.shown.every((row) => row.device.group === undefined)) return this.shown;
     const groups = new Map<string, DeviceRow[]>();
-    for (const row of this.rows) {
+    for (const row of this.shown) {
       const group = row.device.group ?? '(no group)';
       const members = groups.get(group);
       if (members) members.push(row);

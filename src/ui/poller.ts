@@ -3,6 +3,7 @@
 // cancellable progress notification; saves the results when it ends.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { DeviceSpec } from '../core/inventory/inventory';
 import { createResolver } from '../core/inventory/references';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
@@ -13,7 +14,7 @@ import { ResultsFormat, summaryLine } from '../core/results/render';
 import { PollReport, ResultsOrder } from '../core/results/report';
 import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
 import { forgetHost, HostKeyPolicy } from '../core/session/knownHosts';
-import { DevicesTree } from './devicesTree';
+import { DeviceRow, DevicesTree } from './devicesTree';
 import { chooseInventory } from './inventoryLocator';
 import { ResultsDocuments } from './resultsDocuments';
 import { saveResults } from './resultsStore';
@@ -120,7 +121,7 @@ export class Poller implements vscode.Disposable {
     this.run = run;
     await vscode.commands.executeCommand('setContext', 'netpoll.polling', true);
     try {
-      const report = await this.drive(run, uri, config.get<ResultsFormat>('results.format', 'yaml'));
+      const report = await this.drive(run, uri, setup.devices, config.get<ResultsFormat>('results.format', 'yaml'));
       const savedAs = config.get<boolean>('results.save', true) ? await saveResults(folder, report, config.get<ResultsFormat>('results.format', 'yaml'), config.get<number>('results.keep', 20)) : undefined;
       this.last = { uri, report, savedAs };
       await vscode.commands.executeCommand('setContext', 'netpoll.hasFailed', report.summary.failed > 0);
@@ -132,7 +133,7 @@ export class Poller implements vscode.Disposable {
     }
   }
 
-  private async drive(run: PollRun, uri: vscode.Uri, format: ResultsFormat): Promise<PollReport> {
+  private async drive(run: PollRun, uri: vscode.Uri, inventoryDevices: DeviceSpec[], format: ResultsFormat): Promise<PollReport> {
     const name = vscode.workspace.asRelativePath(uri);
     const polls = run.executor.polls;
     const counts = () => ({ done: polls.filter((p) => p.isFinal).length, running: polls.filter((p) => p.state === 'running').length, failed: polls.filter((p) => p.state === 'failed').length });
@@ -150,7 +151,7 @@ export class Poller implements vscode.Disposable {
     });
     run.start();
     this.log.info(`Polling ${polls.length} devices from ${name} with ${run.report().workers} workers: ${run.report().commands.join('; ')}`);
-    this.tree.show(polls.map((poll) => ({ device: poll.device, poll })), uri);
+    this.tree.show(this.rowsAfter(uri, inventoryDevices, polls), uri);
     this.treeView.message = `Polling ${polls.length} devices…`;
     this.results.track(run, format);
     await vscode.window.showTextDocument(this.results.resultsUri(name), { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
@@ -174,6 +175,20 @@ export class Poller implements vscode.Disposable {
     this.tree.refreshNow();
     this.results.refreshNow();
     return report;
+  }
+
+  /**
+   * The tree during a poll: every device of the inventory, with this poll's handle where it
+   * polls the device, else what an earlier poll of the same inventory showed.
+   */
+  private rowsAfter(uri: vscode.Uri, devices: DeviceSpec[], polls: readonly DevicePoll[]): DeviceRow[] {
+    const sameInventory = this.tree.inventory?.toString() === uri.toString();
+    const earlier = new Map(sameInventory ? this.tree.rows.map((row) => [row.device.name, row]) : []);
+    const now = new Map(polls.map((poll) => [poll.device.name, poll]));
+    return devices.map((device) => {
+      const poll = now.get(device.name);
+      return poll ? { device, poll } : earlier.get(device.name) ?? { device };
+    });
   }
 
   /** The view badge counts running and failed devices; the status bar shows progress. */

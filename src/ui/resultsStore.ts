@@ -8,9 +8,9 @@ import { PollReport } from '../core/results/report';
 export const RESULTS_DIR = path.join('.netpoll', 'results');
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
 
-/** `devices.yaml` polled at 2026-11-21T20:01:02.345Z -> `devices-20261121-200102.yaml`. */
+/** `devices.yaml` polled at 2026-11-21T20:01:02.345Z -> `devices-20261121-200102-345.yaml` (UTC). */
 function fileName(report: PollReport, format: ResultsFormat): string {
-  const stamp = report.startedAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const stamp = report.startedAt.replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
   return `${stem(report.inventory)}-${stamp}.${EXTENSIONS[format]}`;
 }
 
@@ -39,7 +39,7 @@ export async function savedResults(folder: vscode.Uri, inventory: string): Promi
   }
   const prefix = `${stem(inventory)}-`;
   return entries
-    .filter(([name, type]) => type === vscode.FileType.File && name.startsWith(prefix) && /-\d{8}-\d{6}\.\w+$/.test(name))
+    .filter(([name, type]) => type === vscode.FileType.File && name.startsWith(prefix) && /-\d{8}-\d{6}-\d{3}\.\w+$/.test(name))
     .map(([name]) => name)
     .sort()
     .reverse()

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DeviceLab } from '../lab/lab';
-import { E2eExpectations, EXPECTATIONS_FILE } from './suite/expectations';
+import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './suite/expectations';
 
 export interface E2eFixture {
   workspace: string;
@@ -19,14 +19,19 @@ const SECRET = 'lab-en-91c2';
 const WRONG_PASSWORD = 'wrong-pw-c0de';
 
 export async function startE2eFixture(): Promise<E2eFixture> {
-  const lab = await DeviceLab.start(
-    Array.from({ length: DEVICE_COUNT }, (_, i) => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), commandDelayMs: 20 * i })),
-  );
+  const lab = await DeviceLab.start([
+    ...Array.from({ length: DEVICE_COUNT }, (_, i) => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), commandDelayMs: 20 * i })),
+    // Slow enough to cancel mid-poll; in an inventory of their own.
+    ...['S1', 'S2', 'S3'].map((name) => ({ name, password: PASSWORD, secret: SECRET, commandDelayMs: 1_500 })),
+  ]);
   const workspace = await mkdtemp(path.join(tmpdir(), 'netpoll-e2e-'));
   const inventory = path.join(workspace, 'devices.yaml');
-  await writeFile(inventory, lab.inventoryYaml({ R4: { password: WRONG_PASSWORD } }));
+  const [main, slow] = lab.inventoryYaml({ R4: { password: WRONG_PASSWORD } }).split(/(?=^- name: S1$)/m);
+  await writeFile(inventory, main);
+  await writeFile(path.join(workspace, SLOW_INVENTORY), slow);
   const expectations: E2eExpectations = {
-    devices: lab.devices.map((d) => ({ name: d.name, status: d.name === 'R4' ? 'failed' : 'finished' })),
+    devices: lab.devices.filter((d) => d.name.startsWith('R')).map((d) => ({ name: d.name, status: d.name === 'R4' ? 'failed' : 'finished' })),
+    ports: Object.fromEntries(lab.devices.map((d) => [d.name, d.port])),
     secrets: [PASSWORD, SECRET, WRONG_PASSWORD],
   };
   await writeFile(path.join(workspace, EXPECTATIONS_FILE), JSON.stringify(expectations, null, 2));

@@ -1,0 +1,211 @@
+// Every NetPoll command, menu contribution and setting, inside a real VS Code, against the lab.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import type { NetPollApi } from '../../../src/extension';
+import type { PollReport } from '../../../src/core/results/report';
+import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './expectations';
+
+const EXTENSION_ID = 'netpoll.netpoll';
+
+function workspaceFile(name: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, name);
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Resolves once `probe` holds, checking on every Devices tree change. */
+function whenTree(api: NetPollApi, probe: () => boolean, timeoutMs = 15_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!probe()) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    };
+    const listener = api.tree.onDidChangeTreeData(check);
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('the Devices tree never reached the expected state'));
+    }, timeoutMs);
+    check();
+  });
+}
+
+const statuses = (report: PollReport) => report.devices.map((d) => `${d.name}:${d.status}`).sort();
+
+describe('NetPoll commands, menus and settings', () => {
+  let api: NetPollApi;
+  let expected: E2eExpectations;
+  const manifest = () => vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON;
+  const inventory = () => workspaceFile('devices.yaml');
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<NetPollApi>(EXTENSION_ID)!.activate();
+    expected = JSON.parse(await readText(workspaceFile(EXPECTATIONS_FILE)));
+  });
+
+  afterEach(async () => {
+    const config = vscode.workspace.getConfiguration('netpoll');
+    for (const key of ['results.format', 'results.order', 'commands']) await config.update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('registers every contributed command, each with the NetPoll category', async () => {
+    const registered = await vscode.commands.getCommands(true);
+    const contributed = manifest().contributes.commands as { command: string; category: string }[];
+    assert.ok(contributed.length >= 13);
+    for (const { command, category } of contributed) {
+      assert.ok(registered.includes(command), `${command} is contributed but not registered`);
+      assert.equal(category, 'NetPoll');
+    }
+  });
+
+  it('contributes the menus: explorer and editor on inventories, view title, and device items', () => {
+    const menus = manifest().contributes.menus;
+    const commandsIn = (menu: string) => (menus[menu] as { command: string }[]).map((m) => m.command);
+    for (const menu of ['explorer/context', 'editor/context']) {
+      assert.ok(commandsIn(menu).includes('netpoll.pollDevices'), menu);
+      assert.ok(commandsIn(menu).includes('netpoll.pollDevicesWithCommands'), menu);
+      for (const entry of menus[menu]) assert.match(entry.when, /resourceFilename == devices\.yaml \|\| resourceFilename =~ \/\\\.devices\\\.yaml\$\//);
+    }
+    assert.ok(commandsIn('editor/title/context').includes('netpoll.pollDevices'));
+    for (const command of ['netpoll.pollDevices', 'netpoll.cancelPoll', 'netpoll.repollFailed', 'netpoll.openResults', 'netpoll.showLog', 'netpoll.compareResults']) {
+      assert.ok(commandsIn('view/title').includes(command), `view/title lacks ${command}`);
+    }
+    for (const command of ['netpoll.pollDevice', 'netpoll.cancelDevice', 'netpoll.openDeviceOutput', 'netpoll.copyDeviceOutput', 'netpoll.revealDevice']) {
+      assert.ok(commandsIn('view/item/context').includes(command), `view/item/context lacks ${command}`);
+    }
+  });
+
+  it('contributes every setting with its default', () => {
+    const config = vscode.workspace.getConfiguration('netpoll');
+    const defaults: Record<string, unknown> = {
+      maxWorkers: 10,
+      commands: ['show clock'],
+      'results.format': 'yaml',
+      'results.order': 'completion',
+      'results.save': true,
+      'results.keep': 20,
+      hostKeyPolicy: 'accept-new',
+      knownHostsFile: '',
+      deviceTimeout: 600,
+      'engine.threads': 0,
+      inventoryGlob: '**/{devices.yaml,*.devices.yaml}',
+    };
+    for (const [key, value] of Object.entries(defaults)) assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
+  });
+
+  it('Poll devices with commands… sends the given commands; results follow netpoll.results.order and format', async () => {
+    const config = vscode.workspace.getConfiguration('netpoll');
+    await config.update('results.order', 'inventory', vscode.ConfigurationTarget.Workspace);
+    await config.update('results.format', 'json', vscode.ConfigurationTarget.Workspace);
+    const report = (await vscode.commands.executeCommand('netpoll.pollDevicesWithCommands', inventory(), ['show version', 'show clock'])) as PollReport;
+    assert.deepEqual(report.commands, ['show version', 'show clock']);
+    assert.equal(report.order, 'inventory');
+    assert.deepEqual(report.devices.map((d) => d.name), expected.devices.map((d) => d.name));
+    const finished = report.devices.find((d) => d.status === 'finished')!;
+    assert.match(finished.commands[0].output, /Cisco IOS Software/);
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'netpoll' && d.uri.path.endsWith(' results.json'));
+    assert.ok(document, 'no JSON results document');
+    assert.equal(JSON.parse(document.getText()).order, 'inventory');
+  });
+
+  it('Poll device polls one device, from a tree row or a CodeLens', async () => {
+    const fromLens = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: 'R2' })) as PollReport;
+    assert.deepEqual(statuses(fromLens), ['R2:finished']);
+    const row = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'R3')!;
+    const fromTree = (await vscode.commands.executeCommand('netpoll.pollDevice', row)) as PollReport;
+    assert.deepEqual(statuses(fromTree), ['R3:finished']);
+    await vscode.workspace.openTextDocument(inventory()); // lenses are asked of open documents
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventory());
+    assert.deepEqual(lenses.map((l) => l.command?.title), expected.devices.map((d) => `$(play) Poll ${d.name}`));
+  });
+
+  it('Re-poll failed devices polls only those that failed last time', async () => {
+    const all = (await vscode.commands.executeCommand('netpoll.pollDevices', inventory())) as PollReport;
+    assert.deepEqual(all.devices.filter((d) => d.status === 'failed').map((d) => d.name), ['R4']);
+    const again = (await vscode.commands.executeCommand('netpoll.repollFailed')) as PollReport;
+    assert.deepEqual(statuses(again), ['R4:failed']);
+  });
+
+  it('saves each poll under .netpoll/results; Open results and Compare with previous poll open them', async () => {
+    await vscode.commands.executeCommand('netpoll.pollDevices', inventory());
+    await vscode.commands.executeCommand('netpoll.pollDevices', inventory());
+    const saved = (await vscode.workspace.fs.readDirectory(workspaceFile('.netpoll/results'))).map(([name]) => name).filter((n) => n.startsWith('devices-'));
+    assert.ok(saved.length >= 2, `saved: ${saved.join(', ')}`);
+    assert.ok(saved.every((n) => /^devices-\d{8}-\d{6}-\d{3}\.(yaml|json|md)$/.test(n)), saved.join(', '));
+
+    await vscode.commands.executeCommand('netpoll.openResults');
+    assert.match(vscode.window.activeTextEditor!.document.uri.path, /\/\.netpoll\/results\/devices-\d{8}-\d{6}-\d{3}\.yaml$/);
+
+    await vscode.commands.executeCommand('netpoll.compareResults');
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
+    assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'Compare did not open a diff editor');
+    assert.match(tab.input.original.path, /devices-\d{8}-\d{6}-\d{3}\.yaml$/);
+    assert.notEqual(tab.input.original.path, tab.input.modified.path);
+  });
+
+  it('tree actions: open, copy, reveal a device', async () => {
+    await vscode.commands.executeCommand('netpoll.pollDevices', inventory());
+    const row = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'R1')!;
+    assert.ok('device' in row);
+    await vscode.commands.executeCommand('netpoll.openDeviceOutput', row);
+    const opened = vscode.window.activeTextEditor!.document;
+    assert.equal(opened.uri.scheme, 'netpoll');
+    assert.match(opened.getText(), /^# R1 \(127\.0\.0\.1:\d+, cisco_ios\): finished/);
+
+    await vscode.commands.executeCommand('netpoll.copyDeviceOutput', row);
+    assert.equal(await vscode.env.clipboard.readText(), opened.getText());
+
+    await vscode.commands.executeCommand('netpoll.revealDevice', row);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), inventory().toString());
+    assert.equal(editor.selection.active.line, row.device.line - 1);
+  });
+
+  it('Cancel poll: waiting and running devices end as cancelled, finished results are kept', async () => {
+    await vscode.workspace.getConfiguration('netpoll').update('maxWorkers', 2, vscode.ConfigurationTarget.Workspace);
+    try {
+      const polling = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport>;
+      await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.poll?.state === 'running'));
+      await vscode.commands.executeCommand('netpoll.cancelPoll');
+      const report = await polling;
+      assert.deepEqual(statuses(report), ['S1:cancelled', 'S2:cancelled', 'S3:cancelled']);
+      assert.deepEqual(report.summary, { total: 3, finished: 0, failed: 0, cancelled: 3, skipped: 0 });
+    } finally {
+      await vscode.workspace.getConfiguration('netpoll').update('maxWorkers', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('Cancel device cancels one running device and the others carry on', async () => {
+    const polling = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport>;
+    await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.device.name === 'S2' && r.poll?.state === 'running'));
+    const row = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'S2')!;
+    await vscode.commands.executeCommand('netpoll.cancelDevice', row);
+    const report = await polling;
+    assert.deepEqual(statuses(report), ['S1:finished', 'S2:cancelled', 'S3:finished']);
+  });
+
+  it('a changed host key fails the device with both fingerprints', async () => {
+    const knownHosts = workspaceFile('known_hosts');
+    const lines = (await readText(knownHosts)).trim().split('\n');
+    const r1 = lines.findIndex((line) => line.includes(`]:${expected.ports.R1} `));
+    assert.ok(r1 >= 0, 'R1 has no recorded key');
+    // Record another key for R1, as if the device had been replaced.
+    const [name] = lines[r1].split(' ');
+    lines[r1] = `${name} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHBvbGxlZC1ieS1uZXRwb2xsLWUyZS10ZXN0cy1rZXk=`;
+    await vscode.workspace.fs.writeFile(knownHosts, new TextEncoder().encode(lines.join('\n') + '\n'));
+    const report = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: 'R1' })) as PollReport;
+    const error = report.devices[0].error!;
+    assert.equal(error.kind, 'host-key-changed');
+    assert.equal((error.message.match(/SHA256:[A-Za-z0-9+/]{43}/g) ?? []).length, 2, error.message);
+  });
+
+  it('Forget stored secrets removes what NetPoll stored', async () => {
+    await api.secrets.store('e2e_forget_me', 'value-to-forget');
+    const count = (await vscode.commands.executeCommand('netpoll.forgetSecrets')) as number;
+    assert.ok(count >= 1);
+    assert.equal(await api.secrets.get('e2e_forget_me'), undefined);
+  });
+});
