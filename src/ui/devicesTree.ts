@@ -123,7 +123,7 @@ function describe({ device, poll }: DeviceRow): string {
 function tooltip({ device, poll }: DeviceRow): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(device.name)}** — ${poll?.state ?? 'not polled'}\n\n`);
-  md.appendMarkdown(`${escape(device.host)}:${device.port} · \`${escape(device.deviceType)}\`${device.group ? ` · group ${escape(device.group)}` : ''}\n\n`);
+  md.appendMarkdown(`${escape(device.host)}:${device.port} · ${escape(device.deviceType)}${device.group ? ` · group ${escape(device.group)}` : ''}\n\n`);
   if (device.tags.length > 0) md.appendMarkdown(`Tags: ${device.tags.map(escape).join(', ')}\n\n`);
   if (poll) {
     const phases = Object.entries(poll.timings).map(([phase, ms]) => `${phase} ${seconds(ms)}`);

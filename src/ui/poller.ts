@@ -154,7 +154,10 @@ export class Poller implements vscode.Disposable {
     this.tree.show(this.rowsAfter(uri, inventoryDevices, polls), uri);
     this.treeView.message = `Polling ${polls.length} devices…`;
     this.results.track(run, format);
-    await vscode.window.showTextDocument(this.results.resultsUri(name), { viewColumn: vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    // Where the results are already shown, refresh them there; else open them beside the editor.
+    const resultsUri = this.results.resultsUri(name);
+    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === resultsUri.toString());
+    await vscode.window.showTextDocument(resultsUri, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
 
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'NetPoll', cancellable: true }, async (progress, token) => {
       token.onCancellationRequested(() => this.cancel());

@@ -1,0 +1,213 @@
+// What a person does in VS Code (code-server, in Chromium) with NetPoll installed from the
+// VSIX: poll from the explorer's context menu and from the command palette, read the
+// Devices tree, hover a failed device, open a device's output, read the log, search the
+// results, cancel a long poll from its notification. Screenshots go to test-results/.
+import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
+import { launchChromium } from '../harness/launchBrowser.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../../..');
+const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
+const RESULTS_DIR = path.join(root, 'test-results');
+const VSIX = path.join(root, 'netpoll.vsix');
+const FINAL_ICONS = ['codicon-pass', 'codicon-error', 'codicon-circle-slash'];
+
+describe('NetPoll in the browser, as a person uses it', function () {
+  let fixture;
+  let server;
+  let browser;
+  let page;
+
+  before(async function () {
+    rmSync(RESULTS_DIR, { recursive: true, force: true }); // no pictures from an earlier run
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    fixture = await startE2eFixture();
+    server = await startCodeServer({ userDataDir: userDataWithSettings({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false }) });
+    await installVsix(VSIX, server.extensionsDir);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(fixture.workspace)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  });
+
+  afterEach(async function () {
+    // A failing step leaves a picture of what the page showed.
+    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(RESULTS_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+  });
+
+  after(async function () {
+    await browser?.close();
+    await server?.stop();
+    await fixture?.stop();
+  });
+
+  /** A fresh user-data folder whose user settings are `settings`. */
+  function userDataWithSettings(settings) {
+    const dir = freshTempDir('cs-user');
+    mkdirSync(path.join(dir, 'User'), { recursive: true });
+    writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings));
+    return dir;
+  }
+
+  async function screenshot(name) {
+    await page.mouse.move(700, 450); // no stray hover in the picture
+    await page.screenshot({ path: path.join(RESULTS_DIR, name) });
+  }
+
+  /** Types a command into the palette, as a person would, and runs it. */
+  async function quickPick(command) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${command}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+    await page.keyboard.press('Enter');
+  }
+
+  /** Opens a workspace file with Quick Open, picking the entry named exactly so. */
+  async function quickOpen(fileName) {
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill(fileName);
+    const exact = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${fileName.replace(/\./g, '\\.')}$`) }) });
+    await exact.first().click();
+    await page.locator(`.tab.active[data-resource-name="${fileName}"]`).first().waitFor();
+  }
+
+  const devicesPane = () => page.locator('.pane:has(.pane-header[aria-label*="Devices"])');
+
+  async function openNetPollView() {
+    await page.locator('.activitybar .action-item a[aria-label^="NetPoll"]').click();
+    await devicesPane().locator('.monaco-list-row').first().waitFor();
+  }
+
+  /** The Devices tree as a person sees it: label, description and icon of every row. */
+  async function deviceRows() {
+    return devicesPane()
+      .locator('.monaco-list-row')
+      .evaluateAll((rows) =>
+        rows.map((row) => ({
+          label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+          icon: [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-') ?? '',
+        })),
+      );
+  }
+
+  /** Waits until `count` rows show a final state (pass, error or cancelled). */
+  async function finalRows(count) {
+    await page.waitForFunction(
+      ([expected, icons]) => {
+        const shown = [...document.querySelectorAll('.pane .monaco-list-row .custom-view-tree-node-item-icon')];
+        return shown.filter((icon) => icons.some((c) => icon.classList.contains(c))).length === expected;
+      },
+      [count, FINAL_ICONS],
+      { timeout: 60_000 },
+    );
+    return deviceRows();
+  }
+
+  function assertLabRows(rows) {
+    assert.deepEqual(rows.map((r) => r.label).sort(), fixture.lab.devices.filter((d) => d.name.startsWith('R')).map((d) => d.name).sort());
+    for (const row of rows) {
+      if (row.label === 'R4') {
+        assert.equal(row.icon, 'codicon-error');
+        assert.match(row.description, /^auth · \d+\.\d\d s$/);
+      } else {
+        assert.equal(row.icon, 'codicon-pass', `${row.label}: ${JSON.stringify(row)}`);
+        assert.match(row.description, /^\d+\.\d\d s$/);
+      }
+    }
+  }
+
+  async function waitForPollToEnd() {
+    await page.locator('.notification-toast', { hasText: 'Polling' }).waitFor({ state: 'detached', timeout: 30_000 });
+  }
+
+  it('right-click devices.yaml in the explorer → Poll devices: every device reaches its final state', async function () {
+    // The Devices view listing the inventory means the extension host is up and NetPoll active.
+    await openNetPollView();
+    await page.keyboard.press('Control+Shift+E');
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^devices\.yaml$/ }).first();
+    await file.click({ button: 'right' });
+    // The menu ignores a click that comes too soon after it opens: point at the entry and press Enter.
+    await page.locator('.monaco-menu .action-label', { hasText: /^Poll devices$/ }).hover();
+    await page.keyboard.press('Enter');
+    await openNetPollView();
+    assertLabRows(await finalRows(6));
+    assert.match(await devicesPane().locator('.message').first().textContent(), /Last poll: 6 devices: 5 finished, 1 failed in \d+\.\d s/);
+    await waitForPollToEnd();
+    assert.match(await page.locator('.statusbar-item', { hasText: 'NetPoll' }).first().textContent(), /NetPoll 5\/6/);
+    await screenshot('explorer-poll.png');
+  });
+
+  it('Poll devices from the command palette, with devices.yaml open: the tree and the results beside it', async function () {
+    await quickOpen('devices.yaml');
+    await quickPick('NetPoll: Poll devices');
+    assertLabRows(await finalRows(6));
+    const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
+    await results.locator('.view-line', { hasText: /finishedAt:\s20\d\d-/ }).waitFor({ timeout: 10_000 });
+    await waitForPollToEnd();
+    // The view's title bar offers Poll devices again (not Cancel poll): the poll is over.
+    await page.locator('.part.sidebar .title-actions .action-label[aria-label="Poll devices"]').waitFor();
+    await screenshot('poll-devices.png');
+  });
+
+  it('the results document holds every device (searching it finds all six)', async function () {
+    const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
+    await results.locator('.view-line').first().click();
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('- name: R');
+    await page.locator('.find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
+    await screenshot('results-search.png');
+    await page.keyboard.press('Escape');
+  });
+
+  it("a failed device's tooltip shows its error", async function () {
+    await devicesPane().locator('.monaco-list-row', { hasText: 'R4' }).hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'authentication failed' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    const text = await hover.textContent();
+    assert.match(text, /R4 — failed/);
+    assert.match(text, /auth: authentication failed for 127\.0\.0\.1:\d+/);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'failed-tooltip.png') });
+  });
+
+  it("clicking a device opens its output", async function () {
+    await devicesPane().locator('.monaco-list-row', { hasText: 'R1' }).first().click();
+    await page.locator('.tab', { hasText: 'R1.txt' }).waitFor();
+    const editor = page.locator('.editor-instance').filter({ hasText: '# R1 (127.0.0.1' });
+    await editor.locator('.view-line', { hasText: 'R1> show clock' }).waitFor();
+    await editor.locator('.view-line', { hasText: /\*\d\d:\d\d:\d\d\.\d{3}\sUTC/ }).waitFor();
+    await screenshot('device-output.png');
+  });
+
+  it('the NetPoll output channel shows each connection, result and failure', async function () {
+    await quickPick('NetPoll: Show log');
+    const panel = page.locator('.part.panel');
+    const lines = panel.locator('.monaco-editor .view-line');
+    await lines.filter({ hasText: /<===\sReceived:\sR\d\sin\s\d+\.\d\d\ss/ }).first().waitFor();
+    await lines.filter({ hasText: '!!! Failed: R4 auth: authentication failed' }).first().waitFor();
+    await lines.filter({ hasText: /6\sdevices:\s5\sfinished,\s1\sfailed\sin\s\d+\.\d\ss/ }).first().waitFor();
+    // The connection lines scrolled away: filter the log for them, as a person would.
+    await panel.locator('input[placeholder^="Filter"]').fill('===> Connection');
+    await lines.filter({ hasText: /===>\sConnection:\sR1\s\(127\.0\.0\.1:\d+\)/ }).first().waitFor();
+    await screenshot('output-channel.png');
+    await panel.locator('input[placeholder^="Filter"]').fill('');
+  });
+
+  it('a long poll is cancelled from its progress notification', async function () {
+    await quickOpen('slow.devices.yaml');
+    await quickPick('NetPoll: Poll devices');
+    const toast = page.locator('.notification-toast', { hasText: 'Polling' });
+    await toast.waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.pane .monaco-list-row .codicon-sync').length > 0, undefined, { timeout: 10_000 });
+    await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+    const rows = await finalRows(3);
+    assert.deepEqual(rows.map((r) => `${r.label}:${r.icon}:${r.description}`), ['S1:codicon-circle-slash:cancelled', 'S2:codicon-circle-slash:cancelled', 'S3:codicon-circle-slash:cancelled']);
+    await screenshot('cancelled.png');
+  });
+});
