@@ -2,6 +2,7 @@
 // e2e suite inside a real VS Code (code-server) against the packaged VSIX, and the
 // browser UI tests — then one closing line with the totals.
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 const stages = [
   { name: 'compile', command: 'npx', args: ['tsc', '-p', '.'] },
@@ -10,7 +11,7 @@ const stages = [
   { name: 'integration', command: 'npx', args: ['mocha', '--timeout', '30000', 'out/test/integration/**/*.test.js'] },
   { name: 'package', command: 'npm', args: ['run', '--silent', 'package'] },
   { name: 'e2e', command: 'node', args: ['test/e2e/runInCodeServer.mjs', '--vsix', 'netpoll.vsix'] },
-  { name: 'ui', command: 'npx', args: ['mocha', '--timeout', '180000', 'test/e2e/ui/**/*.test.mjs'] },
+  { name: 'ui', command: 'npx', args: ['mocha', '--timeout', '180000', 'test/e2e/ui/**/*.test.mjs'], fresh: 'test-results' },
 ];
 
 /** Runs a stage with its output shown as it comes; returns its exit code and mocha's counts. */
@@ -36,6 +37,8 @@ const totals = { passed: 0, failed: 0, pending: 0 };
 const broken = [];
 for (const stage of stages) {
   process.stdout.write(`\n=== ${stage.name} ===\n`);
+  // Screenshots are this run's only, so a stale picture cannot pass for a new one.
+  if (stage.fresh) rmSync(stage.fresh, { recursive: true, force: true });
   const result = await runStage(stage);
   totals.passed += result.passed;
   totals.failed += result.failed;

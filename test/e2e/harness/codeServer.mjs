@@ -73,9 +73,10 @@ function httpAnswers(url) {
 
 /**
  * Start code-server. extensionsDir / userDataDir default to fresh temp dirs (removed by stop()).
+ * workspaceTrust: true asks whether to trust the folder, as VS Code does by default.
  * Returns { url, port, logs, userDataDir, extensionsDir, exited, stop }; `exited` resolves if the server dies.
  */
-export async function startCodeServer({ extensionsDir, userDataDir, port, startTimeoutMs = 60_000 } = {}) {
+export async function startCodeServer({ extensionsDir, userDataDir, port, startTimeoutMs = 60_000, workspaceTrust = false } = {}) {
   ensureInstalled();
   const owned = []; // temp dirs we created and stop() removes
   const stateDir = freshTempDir('cs-state');
@@ -86,7 +87,9 @@ export async function startCodeServer({ extensionsDir, userDataDir, port, startT
 
   const args = [ENTRY,
     '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check',
+    // Trust is off unless a test is about it: every folder is then trusted.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir,
     '--config', join(stateDir, 'config.yaml')];
   // detached: own process group, so stop() also kills the extension host, pty host, watchers.

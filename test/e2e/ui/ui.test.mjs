@@ -3,11 +3,10 @@
 // Devices tree, hover a failed device, open a device's output, read the log, search the
 // results, cancel a long poll from its notification. Screenshots go to test-results/.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
-import { launchChromium } from '../harness/launchBrowser.mjs';
+import { deviceRows as rowsOf, devicesPane as paneOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, runCommand } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -18,20 +17,14 @@ const FINAL_ICONS = ['codicon-pass', 'codicon-error', 'codicon-circle-slash'];
 
 describe('NetPoll in the browser, as a person uses it', function () {
   let fixture;
-  let server;
-  let browser;
+  let workbench;
   let page;
 
   before(async function () {
-    rmSync(RESULTS_DIR, { recursive: true, force: true }); // no pictures from an earlier run
     mkdirSync(RESULTS_DIR, { recursive: true });
     fixture = await startE2eFixture();
-    server = await startCodeServer({ userDataDir: userDataWithSettings({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false }) });
-    await installVsix(VSIX, server.extensionsDir);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(fixture.workspace)}`);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: VSIX });
+    page = workbench.page;
   });
 
   afterEach(async function () {
@@ -40,62 +33,20 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   after(async function () {
-    await browser?.close();
-    await server?.stop();
+    await workbench?.close();
     await fixture?.stop();
   });
-
-  /** A fresh user-data folder whose user settings are `settings`. */
-  function userDataWithSettings(settings) {
-    const dir = freshTempDir('cs-user');
-    mkdirSync(path.join(dir, 'User'), { recursive: true });
-    writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings));
-    return dir;
-  }
 
   async function screenshot(name) {
     await page.mouse.move(700, 450); // no stray hover in the picture
     await page.screenshot({ path: path.join(RESULTS_DIR, name) });
   }
 
-  /** Types a command into the palette, as a person would, and runs it. */
-  async function quickPick(command) {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await input.fill(`>${command}`);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
-    await page.keyboard.press('Enter');
-  }
-
-  /** Opens a workspace file with Quick Open, picking the entry named exactly so. */
-  async function quickOpen(fileName) {
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill(fileName);
-    const exact = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${fileName.replace(/\./g, '\\.')}$`) }) });
-    await exact.first().click();
-    await page.locator(`.tab.active[data-resource-name="${fileName}"]`).first().waitFor();
-  }
-
-  const devicesPane = () => page.locator('.pane:has(.pane-header[aria-label*="Devices"])');
-
-  async function openNetPollView() {
-    await page.locator('.activitybar .action-item a[aria-label^="NetPoll"]').click();
-    await devicesPane().locator('.monaco-list-row').first().waitFor();
-  }
-
-  /** The Devices tree as a person sees it: label, description and icon of every row. */
-  async function deviceRows() {
-    return devicesPane()
-      .locator('.monaco-list-row')
-      .evaluateAll((rows) =>
-        rows.map((row) => ({
-          label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
-          description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
-          icon: [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-') ?? '',
-        })),
-      );
-  }
+  const quickPick = (command) => runCommand(page, command);
+  const quickOpen = (fileName) => quickOpenIn(page, fileName);
+  const devicesPane = () => paneOf(page);
+  const openNetPollView = () => openViewOf(page);
+  const deviceRows = () => rowsOf(page);
 
   /** Waits until `count` rows show a final state (pass, error or cancelled). */
   async function finalRows(count) {

@@ -1,0 +1,69 @@
+// Driving VS Code (code-server) in Chromium the way a person does, for the browser tests:
+// start it with NetPoll installed from the VSIX, type in the palette, read the Devices view.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
+import { launchChromium } from '../harness/launchBrowser.mjs';
+
+/** Opens `workspace` in a fresh VS Code with the VSIX installed; close() stops browser and server. */
+export async function openWorkbench({ workspace, vsix, workspaceTrust = false }) {
+  const server = await startCodeServer({ workspaceTrust, userDataDir: userDataWithSettings({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false }) });
+  await installVsix(vsix, server.extensionsDir);
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  const close = async () => {
+    await browser.close();
+    await server.stop();
+  };
+  return { page, close };
+}
+
+/** A fresh user-data folder whose user settings are `settings`. */
+function userDataWithSettings(settings) {
+  const dir = freshTempDir('cs-user');
+  mkdirSync(path.join(dir, 'User'), { recursive: true });
+  writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings));
+  return dir;
+}
+
+/** Types a command into the palette and runs it. */
+export async function runCommand(page, command) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${command}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file with Quick Open, picking the entry named exactly so. */
+export async function quickOpen(page, fileName) {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(fileName);
+  const exact = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${fileName.replace(/\./g, '\\.')}$`) }) });
+  await exact.first().click();
+  await page.locator(`.tab.active[data-resource-name="${fileName}"]`).first().waitFor();
+}
+
+export const devicesPane = (page) => page.locator('.pane:has(.pane-header[aria-label*="Devices"])');
+
+/** Shows the NetPoll view; its rows appearing means the extension is up. */
+export async function openNetPollView(page) {
+  await page.locator('.activitybar .action-item a[aria-label^="NetPoll"]').click();
+  await devicesPane(page).locator('.monaco-list-row').first().waitFor();
+}
+
+/** The Devices view as a person sees it: label, description and icon of every row. */
+export function deviceRows(page) {
+  return devicesPane(page)
+    .locator('.monaco-list-row')
+    .evaluateAll((rows) =>
+      rows.map((row) => ({
+        label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+        description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+        icon: [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon-') ?? '',
+      })),
+    );
+}
