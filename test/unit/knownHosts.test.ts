@@ -4,7 +4,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { utils } from 'ssh2';
-import { fingerprint, hostName, keyType, KnownHosts } from '../../src/core/session/knownHosts';
+import { fingerprint, forgetHost, hostName, keyType, KnownHosts } from '../../src/core/session/knownHosts';
 
 function newKey(): { blob: Buffer; line: string } {
   const publicKey = utils.generateKeyPairSync('ed25519').public; // "ssh-ed25519 AAAA... "
@@ -68,5 +68,12 @@ describe('KnownHosts', () => {
     await known.add('127.0.0.1', 2202, b.blob);
     assert.equal(await readFile(file, 'utf8'), `[127.0.0.1]:2201 ${a.line}\n[127.0.0.1]:2202 ${b.line}\n`);
     assert.equal((await KnownHosts.load(file)).check('127.0.0.1', 2202, b.blob).status, 'match');
+  });
+
+  it('forgets every key of one host, keeping other lines as they were', async () => {
+    const file = await tempFile(`# keep me\n[127.0.0.1]:2201 ${a.line}\n[127.0.0.1]:2202 ${b.line}\n127.0.0.1,[127.0.0.1]:2201 ${b.line}\n`);
+    assert.equal(await forgetHost(file, '127.0.0.1', 2201), 2);
+    assert.equal(await readFile(file, 'utf8'), `# keep me\n[127.0.0.1]:2202 ${b.line}\n`);
+    assert.equal((await KnownHosts.load(file)).check('127.0.0.1', 2201, a.blob).status, 'unknown');
   });
 });

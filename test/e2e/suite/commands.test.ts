@@ -187,6 +187,40 @@ describe('NetPoll commands, menus and settings', () => {
     assert.deepEqual(statuses(report), ['S1:finished', 'S2:cancelled', 'S3:finished']);
   });
 
+  it('netpoll.engine.threads runs the sessions in worker threads from the installed package', async () => {
+    await vscode.workspace.getConfiguration('netpoll').update('engine.threads', 2, vscode.ConfigurationTarget.Workspace);
+    try {
+      const report = (await vscode.commands.executeCommand('netpoll.pollDevicesWithCommands', inventory(), ['show version'])) as PollReport;
+      assert.deepEqual(statuses(report), expected.devices.map((d) => `${d.name}:${d.status}`).sort());
+      assert.match(report.devices.find((d) => d.status === 'finished')!.commands[0].output, /Cisco IOS Software/);
+    } finally {
+      await vscode.workspace.getConfiguration('netpoll').update('engine.threads', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('netpoll.deviceTimeout fails a device that takes longer, with kind deadline', async () => {
+    await vscode.workspace.getConfiguration('netpoll').update('deviceTimeout', 1, vscode.ConfigurationTarget.Workspace);
+    try {
+      const report = (await vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY))) as PollReport;
+      assert.deepEqual(report.devices.map((d) => d.error?.kind), ['deadline', 'deadline', 'deadline']);
+    } finally {
+      await vscode.workspace.getConfiguration('netpoll').update('deviceTimeout', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('netpoll.hostKeyPolicy strict refuses devices whose key is not recorded', async () => {
+    const config = vscode.workspace.getConfiguration('netpoll');
+    await config.update('hostKeyPolicy', 'strict', vscode.ConfigurationTarget.Workspace);
+    await config.update('knownHostsFile', workspaceFile('empty_known_hosts').fsPath, vscode.ConfigurationTarget.Workspace);
+    try {
+      const report = (await vscode.commands.executeCommand('netpoll.pollDevices', inventory())) as PollReport;
+      assert.deepEqual(new Set(report.devices.map((d) => d.error?.kind)), new Set(['host-key-unknown']));
+    } finally {
+      await config.update('hostKeyPolicy', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('knownHostsFile', workspaceFile('known_hosts').fsPath, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('a changed host key fails the device with both fingerprints', async () => {
     const knownHosts = workspaceFile('known_hosts');
     const lines = (await readText(knownHosts)).trim().split('\n');
