@@ -7,29 +7,17 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
-import { classifyConnectionError, SessionError } from '../../src/core/session/errors';
+import { classifyConnectionError } from '../../src/core/session/errors';
 import { fingerprint, KnownHosts } from '../../src/core/session/knownHosts';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice } from '../lab/lab';
 import { startBlackhole } from './blackhole';
 import { closedLoopbackPort } from './ports';
+import { sessionFailure } from './sessionFailure';
 
 const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;
 const noHostKeys: SessionOptions = { hostKeys: { policy: 'off' } };
 
-async function failure(promise: Promise<unknown>, kind: string): Promise<SessionError> {
-  const err = await promise.then(
-    (session) => {
-      void (session as CliSession).close();
-      return assert.fail(`expected kind ${kind}`);
-    },
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SessionError, String(err));
-  assert.equal(err.kind, kind, err.message);
-  assert.ok(err.message.length > 0);
-  return err;
-}
 
 async function withSession<T>(target: SessionTarget, options: SessionOptions, use: (s: CliSession) => Promise<T>): Promise<T> {
   const session = await CliSession.open(target, options);
@@ -72,25 +60,25 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
   it('dns: a name that does not resolve', async () => {
     const notFound = (hostname: string, _options: unknown, callback: (err: Error) => void) =>
       callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
-    const err = await failure(CliSession.open(target('R1', { host: 'no-such-router.invalid' }), { ...noHostKeys, lookup: notFound as never }), 'dns');
+    const err = await sessionFailure(CliSession.open(target('R1', { host: 'no-such-router.invalid' }), { ...noHostKeys, lookup: notFound as never }), 'dns');
     assert.match(err.message, /cannot resolve no-such-router\.invalid/);
   });
 
   it('refused: nothing listens on the port', async () => {
     const port = await closedLoopbackPort();
-    const err = await failure(CliSession.open(target('R1', { port }), noHostKeys), 'refused');
+    const err = await sessionFailure(CliSession.open(target('R1', { port }), noHostKeys), 'refused');
     assert.equal(err.message, `127.0.0.1:${port} refused the connection`);
   });
 
   it('closed: the device resets the connection before SSH starts', async () => {
-    const err = await failure(CliSession.open(target('RESET'), noHostKeys), 'closed');
+    const err = await sessionFailure(CliSession.open(target('RESET'), noHostKeys), 'closed');
     assert.match(err.message, /127\.0\.0\.1:\d+/);
   });
 
   it('connect-timeout: the TCP connection is never answered', async () => {
     const blackhole = await startBlackhole();
     try {
-      const err = await failure(CliSession.open(target('R1', { port: blackhole.port }), { ...noHostKeys, timeouts: { connectMs: 300 } }), 'connect-timeout');
+      const err = await sessionFailure(CliSession.open(target('R1', { port: blackhole.port }), { ...noHostKeys, timeouts: { connectMs: 300 } }), 'connect-timeout');
       assert.equal(err.message, `no answer from 127.0.0.1:${blackhole.port} within 0.3 s`);
     } finally {
       blackhole.close();
@@ -104,12 +92,12 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
   });
 
   it('handshake: TCP accepted but SSH never starts', async () => {
-    const err = await failure(CliSession.open(target('STALL'), { ...noHostKeys, timeouts: { authMs: 300 } }), 'handshake');
+    const err = await sessionFailure(CliSession.open(target('STALL'), { ...noHostKeys, timeouts: { authMs: 300 } }), 'handshake');
     assert.match(err.message, /did not complete SSH login within 0\.3 s/);
   });
 
   it('handshake: a legacy-only device names what it offers; legacy_algorithms reaches it', async () => {
-    const err = await failure(CliSession.open(target('OLD'), noHostKeys), 'handshake');
+    const err = await sessionFailure(CliSession.open(target('OLD'), noHostKeys), 'handshake');
     assert.match(err.message, /no matching/);
     assert.match(err.message, /diffie-hellman-group14-sha1/);
     assert.match(err.hint ?? '', /legacy_algorithms: true/);
@@ -118,26 +106,26 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
   });
 
   it('auth: wrong password, never shown', async () => {
-    const err = await failure(CliSession.open(target('R1', { password: 'wrong-pass-31' }), noHostKeys), 'auth');
+    const err = await sessionFailure(CliSession.open(target('R1', { password: 'wrong-pass-31' }), noHostKeys), 'auth');
     assert.ok(!`${err.message} ${err.hint}`.includes('wrong-pass-31'));
   });
 
   it('keyboard-interactive: the password answers the prompt; a wrong one is auth', async () => {
     const result = await withSession(target('KBD'), noHostKeys, (s) => s.send('show version'));
     assert.equal(result.output, expectedOutput('cisco_ios', 'KBD', 'show version').join('\n'));
-    await failure(CliSession.open(target('KBD', { password: 'nope-kbd' }), noHostKeys), 'auth');
+    await sessionFailure(CliSession.open(target('KBD', { password: 'nope-kbd' }), noHostKeys), 'auth');
   });
 
   it('prompt-timeout: the wrong device_type never sees its prompt; the last bytes are shown', async () => {
     const junos = BUILTIN_PLATFORMS.get('juniper_junos')!;
-    const err = await failure(CliSession.open(target('R1', { platform: junos }), { ...noHostKeys, timeouts: { promptMs: 300 } }), 'prompt-timeout');
+    const err = await sessionFailure(CliSession.open(target('R1', { platform: junos }), { ...noHostKeys, timeouts: { promptMs: 300 } }), 'prompt-timeout');
     assert.match(err.message, /never showed a prompt within 0\.3 s; last received: ".*R1>"/);
   });
 
   it('command-timeout: a command slower than read_timeout, with the last bytes received', async () => {
     const session = await CliSession.open(target('SLOW'), { ...noHostKeys, timeouts: { commandMs: 150, promptMs: 2_000 } });
     try {
-      const err = await failure(session.send('show version'), 'command-timeout');
+      const err = await sessionFailure(session.send('show version'), 'command-timeout');
       assert.match(err.message, /did not finish `show version` within 0\.15 s; last received: /);
     } finally {
       await session.close();
@@ -147,7 +135,7 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
   it('closed: the device hangs up mid-command', async () => {
     const session = await CliSession.open(target('CUT'), noHostKeys);
     try {
-      const err = await failure(session.send('show running-config'), 'closed');
+      const err = await sessionFailure(session.send('show running-config'), 'closed');
       assert.match(err.message, /closed the (session|connection)/);
     } finally {
       await session.close();
@@ -164,14 +152,14 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
     const session = await CliSession.open(target('SLOW'), { ...noHostKeys, signal: controller.signal });
     const pending = session.send('show version');
     controller.abort();
-    await failure(pending, 'cancelled');
+    await sessionFailure(pending, 'cancelled');
     await session.close();
   });
 
   it('host-key-unknown and host-key-changed: refused before any password, with fingerprints', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'netpoll-kh-')), 'known_hosts');
     const passwordsAtStart = lab.stats.passwordsReceived;
-    const unknown = await failure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'strict', knownHosts: await KnownHosts.load(file) } }), 'host-key-unknown');
+    const unknown = await sessionFailure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'strict', knownHosts: await KnownHosts.load(file) } }), 'host-key-unknown');
     assert.equal(lab.stats.passwordsReceived, passwordsAtStart, 'a password reached the unknown device');
     const keyBlob = (line: string) => Buffer.from(line.split(' ')[1], 'base64');
     const first = fingerprint(keyBlob(device('KEYED').hostKey));
@@ -181,7 +169,7 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
     assert.ok(lab.stats.passwordsReceived > passwordsAtStart, 'the lab counts passwords');
     const rekeyed = await lab.restartWithNewHostKey('KEYED');
     const passwordsBefore = lab.stats.passwordsReceived;
-    const changed = await failure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }), 'host-key-changed');
+    const changed = await sessionFailure(CliSession.open(target('KEYED'), { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }), 'host-key-changed');
     assert.equal(lab.stats.passwordsReceived, passwordsBefore, 'a password reached the device with the changed key');
     assert.ok(changed.message.includes(first), changed.message);
     assert.ok(changed.message.includes(fingerprint(keyBlob(rekeyed.hostKey))), changed.message);
@@ -194,7 +182,7 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
     const viaTwo = await withSession(target('R1', { jumps: [hop('J1'), hop('J2')] }), noHostKeys, (s) => s.send('show version'));
     assert.equal(viaTwo.output, viaOne.output);
     const port = await closedLoopbackPort();
-    const err = await failure(CliSession.open(target('R1', { port, jumps: [hop('J1')] }), noHostKeys), 'refused');
+    const err = await sessionFailure(CliSession.open(target('R1', { port, jumps: [hop('J1')] }), noHostKeys), 'refused');
     assert.match(err.message, new RegExp(`jump host 127\\.0\\.0\\.1:${device('J1').port} could not reach 127\\.0\\.0\\.1:${port}`));
   });
 });

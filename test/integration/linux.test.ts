@@ -6,22 +6,14 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
-import { SessionError } from '../../src/core/session/errors';
 import { fingerprint, KnownHosts } from '../../src/core/session/knownHosts';
 import { OpenSshServer, PASSPHRASE, startOpenSsh } from './openssh';
+import { sessionFailure } from './sessionFailure';
 
 const run = promisify(execFile);
 const linux = BUILTIN_PLATFORMS.get('linux')!;
 const noHostKeys: SessionOptions = { hostKeys: { policy: 'off' } };
 
-async function failure(promise: Promise<unknown>): Promise<SessionError> {
-  const err = await promise.then(
-    () => assert.fail('expected the session to fail'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SessionError, String(err));
-  return err;
-}
 
 describe('linux against Debian OpenSSH on 127.0.0.1', function () {
   let sshd: OpenSshServer;
@@ -62,10 +54,10 @@ describe('linux against Debian OpenSSH on 127.0.0.1', function () {
   it('uses a passphrase-protected key, and says clearly when the passphrase is missing or wrong', async () => {
     const protectedKey = { ...target, privateKey: { file: sshd.protectedKeyFile, passphrase: PASSPHRASE } };
     await withSession(protectedKey, noHostKeys, async (session) => assert.equal((await session.send('echo ok')).output, 'ok'));
-    const missing = await failure(CliSession.open({ ...target, privateKey: { file: sshd.protectedKeyFile } }, noHostKeys));
+    const missing = await sessionFailure(CliSession.open({ ...target, privateKey: { file: sshd.protectedKeyFile } }, noHostKeys));
     assert.equal(missing.kind, 'auth');
     assert.match(missing.message, /is encrypted and no passphrase was given/);
-    const wrong = await failure(CliSession.open({ ...target, privateKey: { file: sshd.protectedKeyFile, passphrase: 'not-it-9z' } }, noHostKeys));
+    const wrong = await sessionFailure(CliSession.open({ ...target, privateKey: { file: sshd.protectedKeyFile, passphrase: 'not-it-9z' } }, noHostKeys));
     assert.equal(wrong.kind, 'auth');
     assert.match(wrong.message, /the passphrase does not decrypt it/);
     assert.ok(!`${wrong.message}${wrong.hint}`.includes('not-it-9z'));
@@ -89,7 +81,7 @@ describe('linux against Debian OpenSSH on 127.0.0.1', function () {
 
   it('host keys: accept-new records the key, strict then accepts it, a new key fails with both fingerprints', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'netpoll-kh-')), 'known_hosts');
-    const strictUnknown = await failure(CliSession.open(target, { hostKeys: { policy: 'strict', knownHosts: await KnownHosts.load(file) } }));
+    const strictUnknown = await sessionFailure(CliSession.open(target, { hostKeys: { policy: 'strict', knownHosts: await KnownHosts.load(file) } }));
     assert.equal(strictUnknown.kind, 'host-key-unknown');
 
     const recorded: string[] = [];
@@ -104,7 +96,7 @@ describe('linux against Debian OpenSSH on 127.0.0.1', function () {
 
     await sshd.rekey();
     const newKey = await sshd.hostKey();
-    const changed = await failure(CliSession.open(target, { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }));
+    const changed = await sessionFailure(CliSession.open(target, { hostKeys: { policy: 'accept-new', knownHosts: await KnownHosts.load(file) } }));
     assert.equal(changed.kind, 'host-key-changed');
     assert.ok(changed.message.includes(oldFingerprint), changed.message);
     assert.ok(changed.message.includes(fingerprint(Buffer.from(newKey.split(' ')[1], 'base64'))), changed.message);

@@ -3,9 +3,9 @@
 import { strict as assert } from 'node:assert';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
-import { SessionError } from '../../src/core/session/errors';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice, LabPlatform } from '../lab/lab';
+import { sessionFailure } from './sessionFailure';
 
 const noHostKeys: SessionOptions = { hostKeys: { policy: 'off' } };
 const SECRET = 'lab-enable-5ec';
@@ -33,14 +33,6 @@ const CASES: Case[] = [
   { platform: 'generic', hostname: 'host1', multiPage: 'show version', config: 'show running-config', enables: false, invalid: 'show clok' },
 ];
 
-async function failure(promise: Promise<unknown>): Promise<SessionError> {
-  const err = await promise.then(
-    () => assert.fail('expected the session to fail'),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SessionError, String(err));
-  return err;
-}
 
 describe('every platform against its lab device', function () {
   let lab: DeviceLab;
@@ -103,11 +95,11 @@ describe('every platform against its lab device', function () {
           const session = await CliSession.open(target(device(c.hostname), c), noHostKeys);
           assert.ok(session.prompt.endsWith('#'), session.prompt);
           await session.close();
-          const wrong = await failure(CliSession.open(target(device(c.hostname), c, { secret: 'wrong-secret-77' }), noHostKeys));
+          const wrong = await sessionFailure(CliSession.open(target(device(c.hostname), c, { secret: 'wrong-secret-77' }), noHostKeys));
           assert.equal(wrong.kind, 'enable');
           assert.match(wrong.message, /refused the enable secret/);
           assert.ok(!wrong.message.includes('wrong-secret-77'));
-          const missing = await failure(CliSession.open(target(device(c.hostname), c, { secret: undefined }), noHostKeys));
+          const missing = await sessionFailure(CliSession.open(target(device(c.hostname), c, { secret: undefined }), noHostKeys));
           assert.equal(missing.kind, 'enable');
           assert.match(missing.message, /no enable secret is set/);
         });

@@ -1,25 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
-import { SessionError } from '../../src/core/session/errors';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice } from '../lab/lab';
 import { closedLoopbackPort } from './ports';
+import { sessionFailure } from './sessionFailure';
 
 const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;
 // Host key checking has tests of its own; here the lab's fresh keys are simply accepted.
 const labOptions: SessionOptions = { hostKeys: { policy: 'off' } };
 const target = (d: LabDevice, extra: Partial<SessionTarget> = {}): SessionTarget => ({ host: d.host, port: d.port, username: d.username, password: d.password, secret: d.secret, platform: ios, ...extra });
 
-async function expectSessionError(promise: Promise<unknown>, kind: string): Promise<SessionError> {
-  const err = await promise.then(
-    () => assert.fail(`expected a ${kind} error`),
-    (e: unknown) => e,
-  );
-  assert.ok(err instanceof SessionError, `not a SessionError: ${err}`);
-  assert.equal(err.kind, kind, err.message);
-  return err;
-}
 
 describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
   let lab: DeviceLab;
@@ -82,28 +73,28 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
   });
 
   it('fails with kind enable when the device logs in at user exec and no secret is set', async () => {
-    const err = await expectSessionError(CliSession.open(target(lab.devices[0], { secret: undefined }), labOptions), 'enable');
+    const err = await sessionFailure(CliSession.open(target(lab.devices[0], { secret: undefined }), labOptions), 'enable');
     assert.match(err.message, /logged in at user exec \(R1>\) and no enable secret is set/);
   });
 
   it('fails with kind enable on a wrong secret, without showing it', async () => {
-    const err = await expectSessionError(CliSession.open(target(lab.devices[0], { secret: 'wrong-enable-secret' }), labOptions), 'enable');
+    const err = await sessionFailure(CliSession.open(target(lab.devices[0], { secret: 'wrong-enable-secret' }), labOptions), 'enable');
     assert.ok(!err.message.includes('wrong-enable-secret'));
   });
 
   it('fails with kind auth on a wrong password, without showing it', async () => {
-    const err = await expectSessionError(CliSession.open(target(lab.devices[0], { password: 'wrong-password-xyz' }), labOptions), 'auth');
+    const err = await sessionFailure(CliSession.open(target(lab.devices[0], { password: 'wrong-password-xyz' }), labOptions), 'auth');
     assert.ok(!`${err.message} ${err.hint}`.includes('wrong-password-xyz'));
   });
 
   it('fails with kind refused when nothing listens on the port', async () => {
-    await expectSessionError(CliSession.open(target(lab.devices[0], { port: await closedLoopbackPort() }), labOptions), 'refused');
+    await sessionFailure(CliSession.open(target(lab.devices[0], { port: await closedLoopbackPort() }), labOptions), 'refused');
   });
 
   it('fails with kind cancelled when aborted mid-login', async () => {
     const controller = new AbortController();
     const opening = CliSession.open(target(lab.devices[0]), { ...labOptions, signal: controller.signal });
     controller.abort();
-    await expectSessionError(opening, 'cancelled');
+    await sessionFailure(opening, 'cancelled');
   });
 });

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
 import type { PollReport } from '../../../src/core/results/report';
 import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './expectations';
+import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
 
@@ -15,22 +16,9 @@ async function readText(uri: vscode.Uri): Promise<string> {
   return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-/** Resolves once `probe` holds, checking on every Devices tree change. */
-function whenTree(api: NetPollApi, probe: () => boolean, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (!probe()) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve();
-    };
-    const listener = api.tree.onDidChangeTreeData(check);
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error('the Devices tree never reached the expected state'));
-    }, timeoutMs);
-    check();
-  });
+/** Resolves once `probe` holds for the Devices tree. */
+function whenTree(api: NetPollApi, probe: () => boolean): Promise<boolean> {
+  return until(api.tree.onDidChangeTreeData, probe, 'the Devices tree to reach the expected state');
 }
 
 const statuses = (report: PollReport) => report.devices.map((d) => `${d.name}:${d.status}`).sort();

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
 import type { PollReport } from '../../../src/core/results/report';
 import { E2eExpectations, EXPECTATIONS_FILE } from './expectations';
+import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
 
@@ -48,10 +49,14 @@ describe('NetPoll in VS Code', () => {
   });
 
   it('lists the inventory in the Devices tree before any poll', async () => {
-    const labels = await treeState(api, () => {
-      const rows = api.tree.getChildren();
-      return rows.length === expected.devices.length ? rows.map((r) => api.tree.getTreeItem(r).label) : undefined;
-    });
+    const labels = await until(
+      api.tree.onDidChangeTreeData,
+      () => {
+        const rows = api.tree.getChildren();
+        return rows.length === expected.devices.length && rows.map((r) => api.tree.getTreeItem(r).label);
+      },
+      'the inventory in the Devices tree',
+    );
     assert.deepEqual(labels, expected.devices.map((d) => d.name));
   });
 
@@ -79,7 +84,11 @@ describe('NetPoll in VS Code', () => {
     // The results document is open beside the editor and holds every device.
     const results = vscode.workspace.textDocuments.find((doc) => doc.uri.scheme === 'netpoll' && doc.uri.path.startsWith('/results/'));
     assert.ok(results, 'no results document is open');
-    const text = await documentState(results, (t) => /^finishedAt: \S+Z$/m.test(t));
+    const text = await until(
+      vscode.workspace.onDidChangeTextDocument,
+      () => /^finishedAt: \S+Z$/m.test(results.getText()) && results.getText(),
+      'the final results document',
+    );
     for (const d of expected.devices) assert.ok(text.includes(`name: ${d.name}\n`), `${d.name} missing from the results document`);
     for (const secret of expected.secrets) assert.ok(!text.includes(secret), 'a secret leaked into the results document');
 
@@ -89,41 +98,3 @@ describe('NetPoll in VS Code', () => {
     assert.equal(knownHosts.trim().split('\n').length, expected.devices.length);
   });
 });
-
-/** Resolves with `probe`'s value once it has one, checking again on every tree change. */
-function treeState<T>(api: NetPollApi, probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const value = probe();
-      if (value === undefined) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(value);
-    };
-    const listener = api.tree.onDidChangeTreeData(check);
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error('the Devices tree never reached the expected state'));
-    }, timeoutMs);
-    check();
-  });
-}
-
-/** The document's text once `done` holds for it; the provider re-renders a moment after each change. */
-function documentState(doc: vscode.TextDocument, done: (text: string) => boolean, timeoutMs = 10_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      const text = doc.getText();
-      if (!done(text)) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(text);
-    };
-    const listener = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && check());
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`the document never reached the expected state; it holds:\n${doc.getText().slice(0, 2000)}`));
-    }, timeoutMs);
-    check();
-  });
-}

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
 import type { PollReport } from '../../../src/core/results/report';
 import { E2eExpectations, EXPECTATIONS_FILE } from './expectations';
+import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
 
@@ -14,22 +15,15 @@ function workspaceFile(name: string): vscode.Uri {
 }
 
 /** The diagnostics of `uri` once `done` holds for them. */
-function diagnosticsWhen(uri: vscode.Uri, done: (d: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<readonly vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const check = () => {
+function diagnosticsWhen(uri: vscode.Uri, done: (d: readonly vscode.Diagnostic[]) => boolean): Promise<readonly vscode.Diagnostic[]> {
+  return until(
+    vscode.languages.onDidChangeDiagnostics,
+    () => {
       const diagnostics = vscode.languages.getDiagnostics(uri);
-      if (!done(diagnostics)) return;
-      clearTimeout(timer);
-      listener.dispose();
-      resolve(diagnostics);
-    };
-    const listener = vscode.languages.onDidChangeDiagnostics((e) => e.uris.some((u) => u.toString() === uri.toString()) && check());
-    const timer = setTimeout(() => {
-      listener.dispose();
-      reject(new Error(`diagnostics never reached the expected state: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
-    }, timeoutMs);
-    check();
-  });
+      return done(diagnostics) && diagnostics;
+    },
+    `the expected diagnostics of ${uri.path}`,
+  );
 }
 
 async function writeWorkspaceFile(name: string, text: string): Promise<vscode.TextDocument> {

@@ -39,7 +39,7 @@ export function showIpInterfaceBrief(): string[] {
     '----------------- ------------------- ------------ -------------- --------- -------',
     row('Ethernet1', '127.0.1.1/24', 'up', 'up', '1500'),
     row('Ethernet2', 'unassigned', 'adminDown', 'down', '1500'),
-    row('Loopback0', '10.255.0.1/32', 'up', 'up', '65535'),
+    row('Loopback0', '127.255.0.1/32', 'up', 'up', '65535'),
     row('Management1', '127.0.0.1/24', 'up', 'up', '1500'),
   ];
 }

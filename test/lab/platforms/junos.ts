@@ -45,7 +45,7 @@ export function showInterfacesTerse(): string[] {
     row('fxp0', 'up', 'up'),
     row('fxp0.0', 'up', 'up', 'inet', '127.0.0.1/24'),
     row('lo0', 'up', 'up'),
-    row('lo0.0', 'up', 'up', 'inet', '10.255.0.1          --> 0/0'),
+    row('lo0.0', 'up', 'up', 'inet', '127.255.0.1         --> 0/0'),
   ];
 }
 
@@ -64,7 +64,7 @@ export function showConfiguration(hostname: string, lineCount: number): string[]
     '    lo0 {',
     '        unit 0 {',
     '            family inet {',
-    '                address 10.255.0.1/32;',
+    '                address 127.255.0.1/32;',
     '            }',
     '        }',
     '    }',

@@ -60,7 +60,7 @@ export function showIpInterfaceBrief(): string[] {
   return [
     'IP Interface Status for VRF "default"(1)',
     row('Interface', 'IP Address', 'Interface Status'),
-    row('Lo0', '10.255.0.1', 'protocol-up/link-up/admin-up'),
+    row('Lo0', '127.255.0.1', 'protocol-up/link-up/admin-up'),
     row('Eth1/1', '127.0.1.1', 'protocol-up/link-up/admin-up'),
     row('Eth1/2', '127.0.2.1', 'protocol-down/link-down/admin-down'),
   ];

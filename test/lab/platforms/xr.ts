@@ -37,7 +37,7 @@ export function showIpInterfaceBrief(): string[] {
   return [
     '',
     row('Interface', 'IP-Address', 'Status', 'Protocol', 'Vrf-Name'),
-    row('Loopback0', '10.255.0.1', 'Up', 'Up', 'default'),
+    row('Loopback0', '127.255.0.1', 'Up', 'Up', 'default'),
     row('MgmtEth0/RP0/CPU0/0', '127.0.0.1', 'Up', 'Up', 'default'),
     row('GigabitEthernet0/0/0/0', '127.0.1.1', 'Up', 'Up', 'default'),
     row('GigabitEthernet0/0/0/1', 'unassigned', 'Shutdown', 'Down', 'default'),
