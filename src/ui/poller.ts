@@ -153,7 +153,7 @@ export class Poller implements vscode.Disposable {
     this.log.info(`Polling ${polls.length} devices from ${name} with ${run.report().workers} workers: ${run.report().commands.join('; ')}`);
     this.tree.show(this.rowsAfter(uri, inventoryDevices, polls), uri);
     this.treeView.message = `Polling ${polls.length} devices…`;
-    this.results.track(run, format);
+    this.results.track(name, run, format);
     // Where the results are already shown, refresh them there; else open them beside the editor.
     const resultsUri = this.results.resultsUri(name);
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === resultsUri.toString());

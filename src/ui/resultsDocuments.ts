@@ -8,9 +8,19 @@ import { renderReport, ResultsFormat } from '../core/results/render';
 export const RESULTS_SCHEME = 'netpoll';
 const REFRESH_DELAY_MS = 200;
 
+interface Tracked {
+  run: PollRun;
+  format: ResultsFormat;
+}
+
+const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
+
 export class ResultsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private run: PollRun | undefined;
-  private format: ResultsFormat = 'yaml';
+  /** The last poll of each inventory (by its workspace-relative name). */
+  private readonly runs = new Map<string, Tracked>();
+  /** Device documents opened, by the id in their address. */
+  private readonly devices = new Map<string, DevicePoll>();
+  private readonly deviceIds = new Map<DevicePoll, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -18,20 +28,26 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly openUris = new Set<string>();
   private readonly closeListener = vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString()));
 
-  /** The results document's address for a poll of `inventory` (its file name only). */
-  resultsUri(inventoryName: string): vscode.Uri {
-    const extension = this.format === 'markdown' ? 'md' : this.format;
-    return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/results/${inventoryName} results.${extension}` });
+  /** The results document of the last poll of `inventory`. */
+  resultsUri(inventory: string): vscode.Uri {
+    const format = this.runs.get(inventory)?.format ?? 'yaml';
+    return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/results/${inventory} results.${EXTENSIONS[format]}`, query: inventory });
   }
 
+  /** A document of one device's answers; it follows that device's handle, whichever poll it is from. */
   deviceUri(poll: DevicePoll): vscode.Uri {
-    return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/device/${poll.device.name}.txt`, query: String(poll.index) });
+    let id = this.deviceIds.get(poll);
+    if (id === undefined) {
+      id = String(this.devices.size);
+      this.deviceIds.set(poll, id);
+      this.devices.set(id, poll);
+    }
+    return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/device/${poll.device.name}.txt`, query: id });
   }
 
-  /** Shows this run from now on. */
-  track(run: PollRun, format: ResultsFormat): void {
-    this.run = run;
-    this.format = format;
+  /** Shows this run as the inventory's results from now on. */
+  track(inventory: string, run: PollRun, format: ResultsFormat): void {
+    this.runs.set(inventory, { run, format });
     this.refreshNow();
   }
 
@@ -47,12 +63,13 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
 
   provideTextDocumentContent(uri: vscode.Uri): string {
     this.openUris.add(uri.toString());
-    if (!this.run) return 'No poll has run yet. Run "NetPoll: Poll devices".\n';
     if (uri.path.startsWith('/device/')) {
-      const poll = this.run.executor.polls[Number(uri.query)];
-      return poll ? deviceText(poll) : 'This device is not part of the last poll.\n';
+      const poll = this.devices.get(uri.query);
+      return poll ? deviceText(poll) : 'This device was polled in an earlier window; poll it again to see its answers.\n';
     }
-    return renderReport(this.run.report(), this.format);
+    const tracked = this.runs.get(uri.query);
+    if (!tracked) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
+    return renderReport(tracked.run.report(), tracked.format);
   }
 
   dispose(): void {
