@@ -3,7 +3,7 @@
 // of growing length from one lab device and reports time per thousand lines.
 import { BUILTIN_PLATFORMS } from '../src/core/platforms/builtins';
 import { CliSession } from '../src/core/session/cliSession';
-import { DeviceLab } from '../test/lab/lab';
+import { startLabProcess } from './labProcess';
 
 export interface ScalingRow {
   lines: number;
@@ -17,7 +17,7 @@ const SIZES = [1_500, 3_000, 6_000, 12_000, 24_000];
 const RUNS = 5;
 
 export async function outputScaling(): Promise<ScalingRow[]> {
-  const lab = await DeviceLab.start(SIZES.map((lines) => ({ name: `big${lines}`, secret: 'cisco', runningConfigLines: lines })));
+  const lab = await startLabProcess(SIZES.map((lines) => ({ name: `big${lines}`, secret: 'cisco', runningConfigLines: lines })));
   try {
     const rows: ScalingRow[] = [];
     for (const device of lab.devices) {

@@ -1,49 +1,51 @@
-// `npm run bench`: runs the benchmark scenarios on the device lab, prints a table per
-// scenario and writes bench/RESULTS.md with the machine it ran on.
+// `npm run bench`: runs every scenario on the device lab, prints a table per scenario and the
+// targets, and writes bench/RESULTS.md. `npm run bench -- --quick` runs a small subset as a
+// smoke check and writes nothing.
+import { execFileSync } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { cpuTicks, stealShare } from './measure';
 import { outputScaling } from './outputScaling';
+import { machine, resultsMarkdown, scalingTable, scenarioTable, targetsTable } from './report';
+import { runScenario, ScenarioResult, scenarios } from './scenarios';
+import { checkTargets } from './targets';
+import { BENCH_SOURCE_DIR, PYTHON } from './tools';
 
-function machine(): string {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-}
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-function table(header: string[], rows: (string | number)[][]): string {
-  const lines = [header, header.map(() => '---'), ...rows.map((r) => r.map(String))];
-  return lines.map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+/** The commit measured, and whether src/ differs from it. */
+function revision(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: BENCH_SOURCE_DIR, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  try {
+    return `commit ${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', '../src') ? ' with uncommitted changes in src/' : ''}`;
+  } catch {
+    return 'an unknown commit (not a git checkout)';
+  }
 }
 
 async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
   const started = new Date();
-  process.stderr.write('bench: one device, show running-config of growing length...\n');
+  const startTicks = await cpuTicks();
+  const measured = revision();
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios(quick)) {
+    const result = await runScenario(scenario, log);
+    results.push(result);
+    process.stdout.write(`\n## ${scenario.name}\n\n${scenarioTable(result)}\n`);
+  }
+  log('one device, show running-config of growing length...');
   const scaling = await outputScaling();
-  // The cost of each added line: between consecutive sizes, so the fixed cost of a command
-  // (round trips, the quiet check after the prompt) cancels out. Flat means linear.
-  const marginal = scaling.map((r, i) => (i === 0 ? undefined : ((r.ms - scaling[i - 1].ms) / (r.lines - scaling[i - 1].lines)) * 1000));
-  const scalingTable = table(
-    ['lines', 'bytes', 'median ms', 'ms per 1000 lines', 'added ms per added 1000 lines'],
-    scaling.map((r, i) => [r.lines, r.bytes, r.ms.toFixed(1), r.msPerThousandLines.toFixed(2), marginal[i] === undefined ? '' : marginal[i]!.toFixed(2)]),
-  );
-  const report = [
-    '# NetPoll benchmark results',
-    '',
-    `Run ${started.toISOString()} on ${machine()}.`,
-    '',
-    '## One device, one long output',
-    '',
-    'Median of 5 reads of `show running-config` from one lab device (cisco_ios, no added latency),',
-    'over real SSH on 127.0.0.1. Reading is linear when the added time per added 1000 lines stays',
-    'flat as the output grows (a reader that rescans its whole buffer would see it grow with the size).',
-    '',
-    scalingTable,
-    '',
-  ].join('\n');
-  process.stdout.write(`\n${scalingTable}\n\n`);
-  const file = path.join(__dirname.replace(/[/\\]out[/\\]bench$/, ''), 'bench', 'RESULTS.md');
-  await writeFile(file, report);
-  process.stderr.write(`bench: wrote ${file}\n`);
+  process.stdout.write(`\n## One device, one long output\n\n${scalingTable(scaling)}\n`);
+  const targets = checkTargets(results);
+  process.stdout.write(`\n## Targets${quick ? ' (quick run: a subset, smaller scale)' : ''}\n\n${targetsTable(targets)}\n`);
+  const durationS = (Date.now() - started.getTime()) / 1000;
+  log(`done in ${(durationS / 60).toFixed(1)} min`);
+  if (quick) return;
+  const netmikoVersion = execFileSync(PYTHON, ['-c', 'import netmiko; print(netmiko.__version__)']).toString().trim();
+  const file = path.join(BENCH_SOURCE_DIR, 'RESULTS.md');
+  await writeFile(file, resultsMarkdown({ started, durationS, machine: machine(netmikoVersion), revision: measured, steal: stealShare(startTicks, await cpuTicks()), scenarios: results, scaling, targets }));
+  log(`wrote ${file}`);
 }
 
 main().catch((err) => {
