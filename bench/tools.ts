@@ -54,6 +54,9 @@ export const BENCH_SOURCE_DIR = path.resolve(__dirname, '..', '..', 'bench');
 // Debian's Python, where python3-netmiko is installed (not whatever python3 is first on PATH).
 export const PYTHON = '/usr/bin/python3';
 
+/** A poll still running at its time limit, and stopped. */
+export class TimeLimitError extends Error {}
+
 /** Runs one poll; rejects if it fails, or is still running after `limitS` seconds (it is then killed). */
 export async function runTool(job: PollJob, limitS: number): Promise<ToolResult> {
   if (job.tool !== 'netmiko') return (await runJson(process.execPath, [path.join(__dirname, 'clientProcess.js')], job, limitS)) as ToolResult;
@@ -89,7 +92,7 @@ function runJson(command: string, args: string[], input: unknown, limitS: number
     child.once('error', reject);
     child.once('close', (code) => {
       clearTimeout(timer);
-      if (killed) return reject(new Error(`stopped after ${limitS.toFixed(0)} s`));
+      if (killed) return reject(new TimeLimitError(`stopped after ${limitS.toFixed(0)} s`));
       if (code !== 0) return reject(new Error(`${path.basename(args[0])} exited with status ${code}`));
       resolve(JSON.parse(Buffer.concat(out).toString()));
     });
