@@ -4,7 +4,6 @@
 // devices and their inventory as one line of JSON, and stops when stdin closes.
 import { ChildProcess, spawn } from 'node:child_process';
 import * as readline from 'node:readline';
-import { utils } from 'ssh2';
 import { DeviceLab, LabDevice, LabDeviceSpec } from '../test/lab/lab';
 
 export interface LabProcess {
@@ -39,23 +38,7 @@ function firstLine(child: ChildProcess): Promise<string> {
   });
 }
 
-/**
- * ssh2 1.17's generateKeyPairSync strips leading zero bytes from an ed25519 public key, so
- * 1 key in 256 is malformed and the lab cannot start that device; a 1000-device lab nearly
- * always meets one. In this process, draw keys until ssh2 can read them back.
- */
-function drawReadableHostKeys(): void {
-  const generate = utils.generateKeyPairSync.bind(utils);
-  utils.generateKeyPairSync = ((...args: Parameters<typeof generate>) => {
-    for (;;) {
-      const pair = generate(...args);
-      if (!(utils.parseKey(pair.private) instanceof Error)) return pair;
-    }
-  }) as typeof utils.generateKeyPairSync;
-}
-
 async function serve(): Promise<void> {
-  drawReadableHostKeys();
   const input = readline.createInterface({ input: process.stdin });
   const specsLine = await new Promise<string>((resolve) => input.once('line', resolve));
   const lab = await DeviceLab.start(JSON.parse(specsLine) as LabDeviceSpec[]);

@@ -39,21 +39,16 @@ export async function measure<T>(work: () => Promise<T>): Promise<{ result: T; m
 }
 
 export interface Latency {
+  /** From the client's hello to the answer to its password. */
   loginMs: number;
-  /** The lab delays every line a client sends, not only show commands. */
-  perLineMs: number;
+  /** Each show command; the lines that set a session up are answered at once. */
+  showMs: number;
 }
 
-/**
- * Lines any correct session must send before its commands on a lab cisco_ios device:
- * `enable`, the secret, `terminal length 0`. Each waits out the lab's per-line latency.
- */
-export const SETUP_LINES = 3;
-
-/** The critical path: ceil(N/W) rounds of login + every line's latency, in seconds; 0 without latency. */
+/** The critical path: ceil(N/W) rounds of login + every command's latency, in seconds; 0 without latency. */
 export function idealSeconds(devices: number, workers: number, commands: number, latency: Latency | undefined): number {
   if (!latency) return 0;
-  const perDeviceMs = latency.loginMs + (SETUP_LINES + commands) * latency.perLineMs;
+  const perDeviceMs = latency.loginMs + commands * latency.showMs;
   return (Math.ceil(devices / workers) * perDeviceMs) / 1000;
 }
 

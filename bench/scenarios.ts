@@ -56,7 +56,7 @@ export interface ScenarioResult {
   cells: Cell[];
 }
 
-export const LATENCY_LAB: Latency = { loginMs: 1000, perLineMs: 300 };
+export const LATENCY_LAB: Latency = { loginMs: 1000, showMs: 300 };
 export const ONE_COMMAND = ['show version'];
 // The lab's IOS knows four show commands; the clock is read again at the end, as a poll that
 // brackets its snapshot would. The 6,000-line configuration is the long one.
@@ -157,7 +157,7 @@ export async function runScenario(scenario: Scenario, log: (line: string) => voi
     name: `r${i + 1}`,
     secret: 'cisco',
     loginDelayMs: scenario.latency?.loginMs,
-    commandDelayMs: scenario.latency?.perLineMs,
+    showDelayMs: scenario.latency?.showMs,
   }));
   const lab = await startLabProcess(specs);
   const cells: Cell[] = [];

@@ -24,7 +24,7 @@ async function demo(): Promise<number> {
   const specs: LabDeviceSpec[] = FLEET.flatMap(({ platform, prefix, count }) =>
     Array.from({ length: count }, (_, i) => {
       n++;
-      return { name: `${prefix}${i + 1}`, platform, secret: 'cisco', loginDelayMs: 200 + ((n * 137) % 600), commandDelayMs: 50 + ((n * 71) % 250) };
+      return { name: `${prefix}${i + 1}`, platform, secret: 'cisco', loginDelayMs: 200 + ((n * 137) % 600), showDelayMs: 50 + ((n * 71) % 250) };
     }),
   );
   const lab = await DeviceLab.start(specs);

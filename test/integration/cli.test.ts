@@ -37,8 +37,8 @@ describe('netpoll command line (a real process)', function () {
     lab = await DeviceLab.start([
       { name: 'FAST1', secret: 'en' },
       { name: 'FAST2', secret: 'en' },
-      { name: 'SLOW1', secret: 'en', commandDelayMs: 4_000 },
-      { name: 'SLOW2', secret: 'en', commandDelayMs: 4_000 },
+      { name: 'SLOW1', secret: 'en', showDelayMs: 4_000 },
+      { name: 'SLOW2', secret: 'en', showDelayMs: 4_000 },
     ]);
     dir = await mkdtemp(path.join(tmpdir(), 'netpoll-cli-'));
     inventory = path.join(dir, 'devices.yaml');

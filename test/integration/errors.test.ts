@@ -2,9 +2,10 @@
 // its classification and a message a person can act on; and the transport features that
 // avoid them: keyboard-interactive, legacy algorithms, jump hosts.
 import { strict as assert } from 'node:assert';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { utils } from 'ssh2';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
 import { classifyConnectionError } from '../../src/core/session/errors';
@@ -37,7 +38,7 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
       { name: 'RESET', faults: ['refuse'] },
       { name: 'CUT', secret: 'en', faults: ['close-mid-command'] },
       { name: 'DRIP', secret: 'en', faults: ['slow-drip'] },
-      { name: 'SLOW', secret: 'en', commandDelayMs: 400 },
+      { name: 'SLOW', secret: 'en', showDelayMs: 400 },
       { name: 'OLD', secret: 'en', faults: ['legacy-only'] },
       { name: 'KBD', secret: 'en', faults: ['keyboard-interactive-only'] },
       { name: 'J1', secret: 'en' },
@@ -108,6 +109,15 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
   it('auth: wrong password, never shown', async () => {
     const err = await sessionFailure(CliSession.open(target('R1', { password: 'wrong-pass-31' }), noHostKeys), 'auth');
     assert.ok(!`${err.message} ${err.hint}`.includes('wrong-pass-31'));
+  });
+
+  it('auth: a key its passphrase does not open fails the device and lets go of the connection', async () => {
+    const keyFile = path.join(await mkdtemp(path.join(tmpdir(), 'netpoll-key-')), 'id_ed25519');
+    await writeFile(keyFile, utils.generateKeyPairSync('ed25519', { passphrase: 'right-1c9e', cipher: 'aes256-ctr', rounds: 16 }).private);
+    const err = await sessionFailure(CliSession.open(target('R1', { privateKey: { file: keyFile, passphrase: 'wrong-77d0' } }), noHostKeys), 'auth');
+    assert.ok(!`${err.message}${err.hint}`.includes('wrong-77d0'));
+    // Hangs (and times out) if the TCP connection made before the key was read is left open.
+    await lab.connectionsClosed('R1');
   });
 
   it('keyboard-interactive: the password answers the prompt; a wrong one is auth', async () => {

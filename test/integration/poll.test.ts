@@ -24,7 +24,7 @@ describe('polling the lab', function () {
   let lab: DeviceLab;
   let dir: string;
   before(async () => {
-    lab = await DeviceLab.start(Array.from({ length: 8 }, (_, i) => ({ name: `R${i + 1}`, password: 'lab-pw-31e7', secret: 'lab-en-88aa', commandDelayMs: 5 * i })));
+    lab = await DeviceLab.start(Array.from({ length: 8 }, (_, i) => ({ name: `R${i + 1}`, password: 'lab-pw-31e7', secret: 'lab-en-88aa', showDelayMs: 5 * i })));
     dir = await mkdtemp(path.join(tmpdir(), 'netpoll-poll-'));
   });
   after(() => lab.stop());

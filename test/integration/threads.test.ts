@@ -15,7 +15,7 @@ describe('sessions in worker threads', function () {
   before(async () => {
     lab = await DeviceLab.start([
       ...Array.from({ length: 6 }, (_, i) => ({ name: `T${i + 1}`, secret: 'en', platform: i % 2 ? ('arista_eos' as const) : ('cisco_ios' as const) })),
-      { name: 'SLOW', secret: 'en', commandDelayMs: 5_000 },
+      { name: 'SLOW', secret: 'en', showDelayMs: 5_000 },
     ]);
     dir = await mkdtemp(path.join(tmpdir(), 'netpoll-threads-'));
   });
@@ -47,7 +47,7 @@ describe('sessions in worker threads', function () {
     let cancelAt = 0;
     run.executor.on('state', (poll) => {
       if (poll.state === 'running') {
-        // The device answers each line after 5 s: cancel while the worker is mid-session.
+        // The device takes 5 s per show command: cancel while the worker is mid-session.
         setImmediate(() => {
           cancelAt = performance.now();
           run.cancel();

@@ -38,10 +38,10 @@ export interface LabDeviceSpec {
   secret?: string;
   /** OpenSSH public key lines accepted for publickey auth. */
   authorizedKeys?: string[];
-  /** Delay before the device answers a login attempt. */
+  /** How long logging in takes, from the client's hello to the answer to its credentials. */
   loginDelayMs?: number;
-  /** Delay before the device answers each command. */
-  commandDelayMs?: number;
+  /** How long each `show` command takes to answer; session setup lines are answered at once. */
+  showDelayMs?: number;
   /** Lines in `show running-config` (Junos: `show configuration`). Default 6000. */
   runningConfigLines?: number;
   faults?: LabFault[];
@@ -124,6 +124,13 @@ export class DeviceLab {
     return running.device;
   }
 
+  /** Resolves once every connection to the device has closed (a client that let go of it). */
+  async connectionsClosed(name: string): Promise<void> {
+    const running = this.running.find((r) => r.device.name === name);
+    if (!running) throw new Error(`no lab device named ${name}`);
+    await Promise.all([...running.sockets].map((socket) => new Promise((resolve) => socket.once('close', resolve))));
+  }
+
   async stop(): Promise<void> {
     await Promise.all(
       this.running.map(async (r) => {
@@ -182,7 +189,7 @@ function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>, onPassword: ()
     secret: spec.secret,
     authorizedKeys: (spec.authorizedKeys ?? []).map(parsePublicKey),
     loginDelayMs: spec.loginDelayMs ?? 0,
-    commandDelayMs: spec.commandDelayMs ?? 0,
+    showDelayMs: spec.showDelayMs ?? 0,
     runningConfigLines: spec.runningConfigLines ?? 6000,
     legacyOnly: faults.has('legacy-only'),
     keyboardInteractiveOnly: faults.has('keyboard-interactive-only'),

@@ -14,7 +14,7 @@ export interface SshDeviceConfig {
   secret?: string;
   authorizedKeys: ParsedKey[];
   loginDelayMs: number;
-  commandDelayMs: number;
+  showDelayMs: number;
   runningConfigLines: number;
   legacyOnly: boolean;
   keyboardInteractiveOnly: boolean;
@@ -34,13 +34,21 @@ const LEGACY_ALGORITHMS: Algorithms = {
   compress: ['none'],
 };
 
+const SHOW_COMMAND = /^\s*show(?:\s|$)/;
 const DRIP_CHARS = 4;
 const DRIP_PAUSE_MS = 1;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
-/** A fresh host key pair (OpenSSH formats): ed25519, or RSA for a legacy-only device. */
+/**
+ * A fresh host key pair (OpenSSH formats): ed25519, or RSA for a legacy-only device.
+ * ssh2's generator drops leading zero bytes of an ed25519 public key, so about 1 key in 256
+ * cannot be read back; such keys are drawn again.
+ */
 export function generateHostKey(legacy: boolean): { private: string; public: string } {
-  return legacy ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+  for (;;) {
+    const pair = legacy ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private) instanceof Error) && !(utils.parseKey(pair.public) instanceof Error)) return pair;
+  }
 }
 
 /** An ssh2 Server that never listens itself: the lab hands it accepted sockets. */
@@ -48,7 +56,8 @@ export function createSshServer(config: SshDeviceConfig, hostKey: string): Serve
   return new Server({ hostKeys: [hostKey], ...(config.legacyOnly ? { algorithms: LEGACY_ALGORITHMS } : {}) }, (client) => {
     client.on('error', () => undefined); // a client hanging up mid-handshake is normal
     acceptRepeatedUserauthRequests(client);
-    client.on('authentication', (ctx) => authenticate(ctx, config));
+    const helloAt = performance.now();
+    client.on('authentication', (ctx) => authenticate(ctx, config, helloAt));
     client.on('session', (acceptSession) => {
       const session = acceptSession();
       session.on('pty', (accept) => accept());
@@ -60,13 +69,15 @@ export function createSshServer(config: SshDeviceConfig, hostKey: string): Serve
   });
 }
 
-function authenticate(ctx: AuthContext, config: SshDeviceConfig): void {
+function authenticate(ctx: AuthContext, config: SshDeviceConfig, helloAt: number): void {
   const methods: AuthenticationType[] = [config.keyboardInteractiveOnly ? 'keyboard-interactive' : 'password'];
   if (config.authorizedKeys.length > 0) methods.unshift('publickey');
-  // Every attempt that carries a credential waits out the login delay, failed ones too.
+  // Every attempt that carries a credential is answered once the login time has passed since
+  // the client's hello, failed ones too; the handshake's own time counts toward it.
   const answer = (ok: boolean) => {
     const reply = () => (ok ? ctx.accept() : ctx.reject(methods));
-    if (config.loginDelayMs > 0) setTimeout(reply, config.loginDelayMs);
+    const waitMs = config.loginDelayMs - (performance.now() - helloAt);
+    if (waitMs > 0) setTimeout(reply, waitMs);
     else reply();
   };
   const userOk = ctx.username === config.username;
@@ -99,11 +110,15 @@ function serveShell(channel: ServerChannel, client: Connection, config: SshDevic
     { secret: config.secret, pagingLocked: config.pagingLocked, closeMidCommand: config.closeMidCommand },
     channelIo(channel, client, config.slowDrip),
   );
-  // Keystrokes are handled in arrival order; a return waits out the command latency.
+  // Keystrokes are handled in arrival order; the return that runs a show command waits out
+  // its latency.
   let queue = Promise.resolve();
+  let lineSoFar = '';
   channel.on('data', (data: Buffer) => {
     const text = data.toString('utf8');
-    const delay = /[\r\n]/.test(text) ? config.commandDelayMs : 0;
+    const lines = (lineSoFar + text).split(/[\r\n]/);
+    lineSoFar = lines.pop()!;
+    const delay = lines.some((line) => SHOW_COMMAND.test(line)) ? config.showDelayMs : 0;
     queue = queue.then(() => (delay > 0 ? sleep(delay) : undefined)).then(() => shell.input(text));
   });
   channel.on('error', () => undefined);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { applyTerminalEdits, cleanCommandOutput, stripAnsi } from '../../src/core/session/cleanOutput';
+import { applyTerminalEdits, cleanCommandOutput, CleanOptions, stripAnsi } from '../../src/core/session/cleanOutput';
 
 describe('cleanOutput', () => {
   it('applies backspace repaints like a terminal', () => {
@@ -32,5 +32,29 @@ describe('cleanOutput', () => {
 
   it('keeps blank lines inside the output', () => {
     assert.equal(cleanCommandOutput('\r\na\r\n\r\nb\r\n\r\nR1>', { stripAnsi: false, paged: false }), 'a\n\nb\n');
+  });
+
+  it('gives what replaying the whole reply on a terminal gives, for any mix of repaints', () => {
+    // The reference: every character of the reply replayed, then the echo's line and the prompt dropped.
+    const replayed = (received: string, options: CleanOptions) => {
+      const marked = received.replaceAll('\x1b[K', '\u000b');
+      const lines = applyTerminalEdits(options.stripAnsi ? stripAnsi(marked) : marked).split('\n');
+      if (lines[0].trim() === '') lines.shift();
+      lines.pop();
+      return lines.join('\n');
+    };
+    const pieces = ['show', ' ', '  ', 'x', '\r\n', '\r\n', '\r', '\b', '\x1b[K', '\x1b[1;31m', '\x1b[0m', '\r\r\n', 'R1#'];
+    let seed = 42;
+    const random = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+    for (let run = 0; run < 2000; run++) {
+      const received = Array.from({ length: random(40) }, () => pieces[random(pieces.length)]).join('');
+      const options = { stripAnsi: random(2) === 0, paged: false };
+      assert.equal(cleanCommandOutput(received, options), replayed(received, options), JSON.stringify(received));
+    }
+  });
+
+  it('takes a long output without repaints as it came, less its carriage returns', () => {
+    const lines = Array.from({ length: 6000 }, (_, i) => ` ip address 127.0.${i >> 8}.${i & 255} 255.255.255.0  `);
+    assert.equal(cleanCommandOutput(`\r\n${lines.join('\r\n')}\r\nR1#`, { stripAnsi: true, paged: false }), lines.join('\n'));
   });
 });

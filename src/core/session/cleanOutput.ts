@@ -71,14 +71,33 @@ export interface CleanOptions {
   paged: boolean;
 }
 
-/** The command's output from everything received after its echo, ending with the prompt. */
+/** Something a terminal acts on rather than shows: backspace, escape, erase, a carriage return inside a line. */
+// eslint-disable-next-line no-control-regex -- control characters are what is looked for
+const NEEDS_REPAINT = /[\b\x1b\x0b]|\r(?![\r\n]|$)/;
+/** The carriage returns of a \r\n line break (and at the end of the text, where its \n was cut off). */
+const LINE_END_RETURNS = /\r+(?=\n|$)/g;
+
+/**
+ * The command's output from everything received after its echo, ending with the prompt.
+ * Most outputs need no repaint: they cost one scan and one copy, whatever their size; only
+ * lines that carry a repaint are replayed the way a terminal would.
+ */
 export function cleanCommandOutput(received: string, options: CleanOptions): string {
-  const marked = received.replace(ERASE_LINE_SEQUENCE, ERASE_LINE);
-  let text = applyTerminalEdits(options.stripAnsi ? stripAnsi(marked) : marked);
-  if (options.paged) text = text.replace(PAGER_RESIDUE, '');
-  const lines = text.split('\n');
   // The first line is what followed the echo on its own line (empty); the last is the prompt.
-  if (lines.length > 0 && lines[0].trim() === '') lines.shift();
-  lines.pop();
-  return lines.join('\n');
+  const promptLineStart = received.lastIndexOf('\n');
+  if (promptLineStart < 0) return '';
+  const firstBreak = received.indexOf('\n');
+  const start = screenLine(received.slice(0, firstBreak), options).trim() === '' ? firstBreak + 1 : 0;
+  if (start > promptLineStart) return '';
+  let text = received.slice(start, promptLineStart);
+  text = NEEDS_REPAINT.test(text) ? text.split('\n').map((line) => screenLine(line, options)).join('\n') : text.replace(LINE_END_RETURNS, '');
+  return options.paged ? text.replace(PAGER_RESIDUE, '') : text;
+}
+
+/** One received line (without its \n) as it stands on screen. */
+function screenLine(line: string, options: CleanOptions): string {
+  if (!NEEDS_REPAINT.test(line)) return line.replace(LINE_END_RETURNS, '');
+  const marked = line.replace(ERASE_LINE_SEQUENCE, ERASE_LINE);
+  // Escape codes go first: a return they hid from the line's end is still part of its break.
+  return applyTerminalEdits((options.stripAnsi ? stripAnsi(marked) : marked).replace(LINE_END_RETURNS, ''));
 }

@@ -6,7 +6,7 @@ import { Client, ClientChannel } from 'ssh2';
 import { PlatformDefinition } from '../platforms/platform';
 import { cleanCommandOutput, stripAnsi } from './cleanOutput';
 import { classifyConnectionError, describeTail, SessionError } from './errors';
-import { ReceiveBuffer } from './receiveBuffer';
+import { Expectation, ReceiveBuffer } from './receiveBuffer';
 import { cancelled, HostKeyCheck, openSsh, SshEndpoint, where } from './transport';
 
 export interface SessionTarget extends SshEndpoint {
@@ -63,8 +63,8 @@ export class CliSession {
   private readonly received: ReceiveBuffer;
   private readonly timeouts: SessionTimeouts;
   private readonly settleMs: number;
-  /** Matches the device's own prompt, in any mode, at the end of the text. */
-  private promptPattern: RegExp;
+  /** The prompt without its mode and terminator, e.g. `R1` for `R1(config)#`. */
+  private promptBase = '';
   /** No more commands: we closed, or the device did. */
   private closed = false;
   /** The device's TCP connection is still up (it outlives `closed` while goodbyes are exchanged). */
@@ -78,7 +78,6 @@ export class CliSession {
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
-    this.promptPattern = target.platform.prompt;
     this.received = new ReceiveBuffer(target.platform.stripAnsi ? stripAnsi : undefined);
     const client = hops[hops.length - 1];
     const decoder = new StringDecoder('utf8');
@@ -160,7 +159,7 @@ export class CliSession {
 
   /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
   private async prepare(): Promise<void> {
-    await this.received.waitForAny([this.target.platform.prompt], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
+    await this.received.waitForAny([{ matches: (line) => this.target.platform.prompt.test(line) }], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
     this.learnPrompt(this.received.take());
     for (const command of this.target.platform.onOpen) {
       await this.exchange(command, this.timeouts.promptMs);
@@ -177,11 +176,11 @@ export class CliSession {
     }
     this.received.take();
     await this.typeAndReturn(enable.command, this.timeouts.promptMs);
-    const which = await this.received.waitForAny([enable.secretPrompt, this.promptPattern], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
+    const which = await this.received.waitForAny([{ matches: (line) => enable.secretPrompt.test(line) }, { matches: (line) => this.showsPrompt(line, 'any mode') }], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
       this.channel.write(this.target.secret + '\n');
-      await this.received.waitForAny([this.promptPattern], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
+      await this.received.waitForAny([{ matches: (line) => this.showsPrompt(line, 'any mode') }], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
     }
     this.learnPrompt(this.received.take());
     if (userPrompt.test(this.prompt)) {
@@ -197,10 +196,18 @@ export class CliSession {
     const parts: string[] = [];
     let paged = false;
     const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
+    // The prompt the session is at ends the reply at once, as netmiko and scrapli judge it; the
+    // looser patterns (another mode's prompt, the pager) could match a line of output, so they
+    // count only once the device has gone quiet.
+    const expected: Expectation[] = [
+      { matches: (line) => this.showsPrompt(line, 'same mode') },
+      { matches: (line) => this.showsPrompt(line, 'any mode'), settleMs: this.settleMs },
+      { matches: (line) => this.target.platform.pager.test(line), settleMs: this.settleMs },
+    ];
     for (;;) {
-      const which = await this.received.waitForAny([this.promptPattern, this.target.platform.pager], timeoutMs, onTimeout, this.settleMs);
+      const which = await this.received.waitForAny(expected, timeoutMs, onTimeout);
       parts.push(this.received.take());
-      if (which === 0) break;
+      if (which < 2) break;
       paged = true;
       this.channel.write(' ');
     }
@@ -220,12 +227,23 @@ export class CliSession {
 
   /** Remembers the prompt on the last line, and matches only this device's prompts from now on. */
   private learnPrompt(text: string): void {
-    const visible = this.target.platform.stripAnsi ? stripAnsi(text) : text;
-    const lastLine = visible.slice(visible.lastIndexOf('\n') + 1).replace(/\r/g, '').trim();
+    const received = text.slice(text.lastIndexOf('\n') + 1);
+    const lastLine = lineText(this.target.platform.stripAnsi ? stripAnsi(received) : received);
     if (lastLine === '' || !this.target.platform.prompt.test(lastLine)) return;
     this.prompt = lastLine;
-    const base = lastLine.replace(/(?:\([^)]*\))?[>#$%]$/, '');
-    this.promptPattern = new RegExp(`(?:^|[\\r\\n])${escapeRegExp(base)}(?:\\([^)]*\\))?[>#$%]\\s?$`);
+    this.promptBase = promptBase(lastLine);
+  }
+
+  /**
+   * Whether the last line received is this device's prompt: exactly the one the session is at,
+   * or the same device in any mode (`R1(config)#` after `R1#`). Before a prompt is learned, any
+   * prompt of the platform counts as any mode.
+   */
+  private showsPrompt(lastLine: string, mode: 'same mode' | 'any mode'): boolean {
+    if (!this.target.platform.prompt.test(lastLine)) return false;
+    const shown = lineText(lastLine);
+    if (this.prompt === '') return mode === 'any mode';
+    return mode === 'same mode' ? shown === this.prompt : promptBase(shown) === this.promptBase;
   }
 
   private promptTimeout(what: string): SessionError {
@@ -240,6 +258,11 @@ function openShell(client: Client, signal: AbortSignal | undefined): Promise<Cli
   });
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A line as shown: carriage returns dropped, surrounding spaces trimmed. */
+function lineText(line: string): string {
+  return line.replace(/\r/g, '').trim();
+}
+
+function promptBase(prompt: string): string {
+  return prompt.replace(/(?:\([^)]*\))?[>#$%]$/, '');
 }

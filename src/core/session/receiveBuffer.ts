@@ -3,12 +3,19 @@
 
 const TAIL_CHARS = 2048;
 
+/** What a wait looks for on the last line received, and how long it must then stay quiet. */
+export interface Expectation {
+  matches: (lastLine: string) => boolean;
+  /** Quiet time after a match before it counts (a prompt-looking line inside a long output is followed by more). */
+  settleMs?: number;
+}
+
 interface Waiter {
-  test: (tail: string) => boolean;
+  /** The quiet time the received tail's match asks for; undefined while nothing matches. */
+  test: (tail: string) => number | undefined;
   resolve: () => void;
   reject: (err: Error) => void;
   timer: NodeJS.Timeout;
-  settleMs: number;
   settleTimer?: NodeJS.Timeout;
 }
 
@@ -29,7 +36,7 @@ export class ReceiveBuffer {
   push(text: string): void {
     if (text.length === 0) return;
     this.chunks.push(text);
-    this.tailText = (this.tailText + text).slice(-TAIL_CHARS);
+    this.tailText = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tailText + text).slice(-TAIL_CHARS);
     this.check();
   }
 
@@ -51,11 +58,30 @@ export class ReceiveBuffer {
     return all;
   }
 
+  /** Resolves once `test` holds for the tail. */
+  waitUntil(test: (tail: string) => boolean, timeoutMs: number, onTimeout: () => Error): Promise<void> {
+    return this.wait((tail) => (test(this.view(tail)) ? 0 : undefined), timeoutMs, onTimeout);
+  }
+
   /**
-   * Resolves once `test` holds for the tail and then nothing more arrives for `settleMs`
-   * (a prompt-looking line inside a long output is followed by more output).
+   * Waits for the first of `expected` to match the end of the received text and settle; returns its index.
+   * Prompts and pagers wait for input, so they end the text: only its last line is searched.
    */
-  waitUntil(test: (tail: string) => boolean, timeoutMs: number, onTimeout: () => Error, settleMs = 0): Promise<void> {
+  async waitForAny(expected: Expectation[], timeoutMs: number, onTimeout: () => Error): Promise<number> {
+    let matched = -1;
+    await this.wait(
+      (tail) => {
+        const end = this.view(lastLine(tail));
+        matched = expected.findIndex(({ matches }) => matches(end));
+        return matched >= 0 ? (expected[matched].settleMs ?? 0) : undefined;
+      },
+      timeoutMs,
+      onTimeout,
+    );
+    return matched;
+  }
+
+  private wait(test: Waiter['test'], timeoutMs: number, onTimeout: () => Error): Promise<void> {
     if (this.waiter) throw new Error('ReceiveBuffer: one wait at a time');
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
@@ -63,25 +89,10 @@ export class ReceiveBuffer {
         this.finish(waiter);
         reject(onTimeout());
       }, timeoutMs);
-      const waiter: Waiter = { test, resolve, reject, timer, settleMs };
+      const waiter: Waiter = { test, resolve, reject, timer };
       this.waiter = waiter;
       this.check();
     });
-  }
-
-  /** Waits for the first of `patterns` to match the end of the received text; returns its index. */
-  async waitForAny(patterns: RegExp[], timeoutMs: number, onTimeout: () => Error, settleMs = 0): Promise<number> {
-    let matched = -1;
-    await this.waitUntil(
-      (tail) => {
-        matched = patterns.findIndex((pattern) => pattern.test(tail));
-        return matched >= 0;
-      },
-      timeoutMs,
-      onTimeout,
-      settleMs,
-    );
-    return matched;
   }
 
   private check(): void {
@@ -89,16 +100,14 @@ export class ReceiveBuffer {
     if (!waiter) return;
     clearTimeout(waiter.settleTimer);
     waiter.settleTimer = undefined;
-    if (!waiter.test(this.view(this.tailText))) return;
-    if (waiter.settleMs <= 0) {
+    const settleMs = waiter.test(this.tailText);
+    if (settleMs === undefined) return;
+    const done = () => {
       this.finish(waiter);
       waiter.resolve();
-      return;
-    }
-    waiter.settleTimer = setTimeout(() => {
-      this.finish(waiter);
-      waiter.resolve();
-    }, waiter.settleMs);
+    };
+    if (settleMs > 0) waiter.settleTimer = setTimeout(done, settleMs);
+    else done();
   }
 
   private finish(waiter: Waiter): void {
@@ -106,4 +115,10 @@ export class ReceiveBuffer {
     clearTimeout(waiter.settleTimer);
     if (this.waiter === waiter) this.waiter = undefined;
   }
+}
+
+/** The text from its last line break on (a break that ends the text does not count). */
+function lastLine(text: string): string {
+  const at = text.lastIndexOf('\n', text.length - 2);
+  return at < 0 ? text : text.slice(at);
 }

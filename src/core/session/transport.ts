@@ -62,8 +62,9 @@ export function where(endpoint: { host: string; port: number }): string {
 export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options: TransportOptions, onConnected?: () => void): Promise<SshConnection> {
   const path = [...jumps, target];
   const hops: Client[] = [];
+  let socket: Duplex | undefined;
   try {
-    let socket: Duplex = await connectTcp(path[0], options);
+    socket = await connectTcp(path[0], options);
     onConnected?.();
     for (let i = 0; i < path.length; i++) {
       const client = await login(socket, path[i], options);
@@ -72,6 +73,8 @@ export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options
     }
     return { client: hops[hops.length - 1], hops };
   } catch (err) {
+    // The hop being logged in to may have failed before its client owned the socket (an unreadable key).
+    socket?.destroy();
     for (const client of hops) client.destroy();
     throw options.signal?.aborted ? cancelled() : err;
   }
