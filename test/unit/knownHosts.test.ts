@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { utils } from 'ssh2';
@@ -68,6 +68,18 @@ describe('KnownHosts', () => {
     await known.add('127.0.0.1', 2202, b.blob);
     assert.equal(await readFile(file, 'utf8'), `[127.0.0.1]:2201 ${a.line}\n[127.0.0.1]:2202 ${b.line}\n`);
     assert.equal((await KnownHosts.load(file)).check('127.0.0.1', 2202, b.blob).status, 'match');
+  });
+
+  it('reports a key it cannot write, and still writes the keys after it', async () => {
+    const dir = path.dirname(await tempFile());
+    const file = path.join(dir, 'blocker', 'known_hosts');
+    const known = await KnownHosts.load(file);
+    await writeFile(path.join(dir, 'blocker'), 'a file where the folder should be');
+    await assert.rejects(known.add('127.0.0.1', 2201, a.blob), /ENOTDIR|EEXIST/);
+    assert.equal(known.check('127.0.0.1', 2201, a.blob).status, 'match', 'the key is trusted for this run');
+    await rm(path.join(dir, 'blocker'));
+    await known.add('127.0.0.1', 2202, b.blob);
+    assert.equal(await readFile(file, 'utf8'), `[127.0.0.1]:2202 ${b.line}\n`);
   });
 
   it('forgets every key of one host, keeping other lines as they were', async () => {

@@ -121,7 +121,7 @@ export class CliSession {
   /** Sends one command and returns its output without echo, prompt or pager residue. */
   async send(command: string): Promise<CommandResult> {
     const started = performance.now();
-    const raw = await this.exchange(command, this.timeouts.commandMs);
+    const raw = await this.exchange(command, this.timeouts.commandMs, 'output');
     const output = cleanCommandOutput(raw.text, { stripAnsi: this.target.platform.stripAnsi, paged: raw.paged });
     const failed = this.target.platform.failureIndicators.some((indicator) => output.includes(indicator));
     return { command, output, failed, elapsedMs: performance.now() - started };
@@ -162,7 +162,7 @@ export class CliSession {
     await this.received.waitForAny([{ matches: (line) => this.target.platform.prompt.test(line) }], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
     this.learnPrompt(this.received.take());
     for (const command of this.target.platform.onOpen) {
-      await this.exchange(command, this.timeouts.promptMs);
+      await this.exchange(command, this.timeouts.promptMs, 'prompt only');
     }
     await this.enable();
   }
@@ -175,7 +175,7 @@ export class CliSession {
       throw new SessionError('enable', `${this.where} logged in at user exec (${this.prompt}) and no enable secret is set`, 'Set secret for this device so NetPoll can enter privileged mode.');
     }
     this.received.take();
-    await this.typeAndReturn(enable.command, this.timeouts.promptMs);
+    this.channel.write(enable.command + '\n');
     const which = await this.received.waitForAny([{ matches: (line) => enable.secretPrompt.test(line) }, { matches: (line) => this.showsPrompt(line, 'any mode') }], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
@@ -189,10 +189,13 @@ export class CliSession {
   }
 
   /** Sends a line and reads to the next prompt, answering the pager on the way. */
-  private async exchange(command: string, timeoutMs: number): Promise<{ text: string; paged: boolean }> {
+  private async exchange(command: string, timeoutMs: number, wanted: 'output' | 'prompt only'): Promise<{ text: string; paged: boolean }> {
     if (this.closed) throw new SessionError('closed', `${this.where} session is closed`);
     this.received.take();
-    await this.typeAndReturn(command, timeoutMs);
+    // An output is returned without its echo, so its return waits for the echo; a setup line
+    // is only read for the prompt after it, so it goes whole, a round trip sooner.
+    if (wanted === 'output') await this.typeAndReturn(command, timeoutMs);
+    else this.channel.write(command + '\n');
     const parts: string[] = [];
     let paged = false;
     const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');

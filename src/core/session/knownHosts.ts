@@ -46,17 +46,21 @@ export class KnownHosts {
     return { status: 'changed', known: known.map((e) => ({ type: e.type, fingerprint: fingerprint(e.blob) })) };
   }
 
-  /** Records a key (in memory at once, in the file in order of calls). */
+  /**
+   * Records a key: in memory at once, in the file in order of calls. Resolves once the line is
+   * written; rejects if it cannot be, and later keys are still written.
+   */
   add(host: string, port: number, keyBlob: Buffer): Promise<void> {
     const name = hostName(host, port);
     const type = keyType(keyBlob);
     this.entries.push({ matches: (n) => n === name, type, blob: keyBlob });
     const line = `${name} ${type} ${keyBlob.toString('base64')}\n`;
-    this.writing = this.writing.then(async () => {
+    const written = this.writing.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
       await appendFile(this.file, line, { mode: 0o600 });
     });
-    return this.writing;
+    this.writing = written.catch(() => undefined);
+    return written;
   }
 }
 

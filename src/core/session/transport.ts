@@ -160,8 +160,10 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
         keepaliveCountMax: 3,
         algorithms: endpoint.legacyAlgorithms ? LEGACY_ALGORITHMS : undefined,
         hostVerifier: (key: Buffer, verify: (ok: boolean) => void) => {
-          hostKeyFailure = verifyHostKey(endpoint, key, options.hostKeys);
-          verify(hostKeyFailure === undefined);
+          void verifyHostKey(endpoint, key, options.hostKeys).then((failure) => {
+            hostKeyFailure = failure;
+            verify(failure === undefined);
+          });
         },
         debug: (line: string) => {
           if (line.startsWith('Handshake: (remote) ')) offered.push(line.slice('Handshake: (remote) '.length));
@@ -173,8 +175,11 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
   }
 }
 
-/** Checks the key against known_hosts per policy; returns why it is refused, if it is. */
-function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: HostKeyCheck): SessionError | undefined {
+/**
+ * Checks the key against known_hosts per policy; resolves to why it is refused, if it is.
+ * A key accepted as new is in the file before login goes on, so the next session checks against it.
+ */
+async function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: HostKeyCheck): Promise<SessionError | undefined> {
   if (check.policy === 'off' || !check.knownHosts) return undefined;
   const at = where(endpoint);
   const presented = describeKey(keyBlob);
@@ -194,7 +199,9 @@ function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: HostKeyChe
       if (check.policy === 'strict') {
         return new SessionError('host-key-unknown', `${at} is not in ${check.knownHosts.file} (its key: ${presented.type} ${presented.fingerprint}). No password was sent.`, 'Add the key to known_hosts after checking it on the device, or use host key policy accept-new.');
       }
-      void check.knownHosts.add(endpoint.host, endpoint.port, keyBlob);
+      // As OpenSSH does, a file that cannot be written does not stop the login: the key stays
+      // trusted for this run.
+      await check.knownHosts.add(endpoint.host, endpoint.port, keyBlob).catch(() => undefined);
       check.onNewKey?.(endpoint.host, endpoint.port, presented);
       return undefined;
   }
