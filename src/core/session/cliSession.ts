@@ -82,12 +82,12 @@ export class CliSession {
     const client = hops[hops.length - 1];
     const decoder = new StringDecoder('utf8');
     channel.on('data', (data: Buffer) => this.received.push(decoder.write(data)));
-    channel.on('close', () => this.onGone(new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
+    channel.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
     client.on('close', () => {
       this.connectionOpen = false;
-      this.onGone(new SessionError('closed', `${this.where} closed the connection`, 'The device hung up: it may have reloaded, or limit session time.'));
+      this.onGone(() => new SessionError('closed', `${this.where} closed the connection`, 'The device hung up: it may have reloaded, or limit session time.'));
     });
-    client.on('error', (err) => this.onGone(classifyConnectionError(err, this.where)));
+    client.on('error', (err) => this.onGone(() => classifyConnectionError(err, this.where)));
     options.signal?.addEventListener('abort', () => this.abort(), { once: true });
   }
 
@@ -149,12 +149,14 @@ export class CliSession {
 
   private abort(): void {
     for (const hop of this.hops) hop.destroy();
-    this.onGone(cancelled());
+    this.onGone(cancelled);
   }
 
-  private onGone(err: SessionError): void {
+  /** The session ended; whoever waits on it learns why (the first reason; none after our own close). */
+  private onGone(why: () => SessionError): void {
+    if (this.closed) return;
     this.closed = true;
-    this.received.fail(err);
+    this.received.fail(why());
   }
 
   /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
@@ -176,11 +178,11 @@ export class CliSession {
     }
     this.received.take();
     this.channel.write(enable.command + '\n');
-    const which = await this.received.waitForAny([{ matches: (line) => enable.secretPrompt.test(line) }, { matches: (line) => this.showsPrompt(line, 'any mode') }], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
+    const which = await this.received.waitForAny([{ matches: (line) => enable.secretPrompt.test(line) }, { matches: (line) => this.showsPrompt(line) }], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
       this.channel.write(this.target.secret + '\n');
-      await this.received.waitForAny([{ matches: (line) => this.showsPrompt(line, 'any mode') }], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
+      await this.received.waitForAny([{ matches: (line) => this.showsPrompt(line) }], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
     }
     this.learnPrompt(this.received.take());
     if (userPrompt.test(this.prompt)) {
@@ -199,18 +201,16 @@ export class CliSession {
     const parts: string[] = [];
     let paged = false;
     const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
-    // The prompt the session is at ends the reply at once, as netmiko and scrapli judge it; the
-    // looser patterns (another mode's prompt, the pager) could match a line of output, so they
-    // count only once the device has gone quiet.
+    // A line of real output could look like the prompt or the pager, so a match counts once the
+    // device has gone quiet; a setup line has no output to mistake.
     const expected: Expectation[] = [
-      { matches: (line) => this.showsPrompt(line, 'same mode') },
-      { matches: (line) => this.showsPrompt(line, 'any mode'), settleMs: this.settleMs },
+      { matches: (line) => this.showsPrompt(line), settleMs: wanted === 'output' ? this.settleMs : 0 },
       { matches: (line) => this.target.platform.pager.test(line), settleMs: this.settleMs },
     ];
     for (;;) {
       const which = await this.received.waitForAny(expected, timeoutMs, onTimeout);
       parts.push(this.received.take());
-      if (which < 2) break;
+      if (which === 0) break;
       paged = true;
       this.channel.write(' ');
     }
@@ -238,15 +238,12 @@ export class CliSession {
   }
 
   /**
-   * Whether the last line received is this device's prompt: exactly the one the session is at,
-   * or the same device in any mode (`R1(config)#` after `R1#`). Before a prompt is learned, any
-   * prompt of the platform counts as any mode.
+   * Whether the last line received is this device's prompt, in any mode (`R1(config)#` after
+   * `R1#`); before a prompt is learned, any prompt of the platform.
    */
-  private showsPrompt(lastLine: string, mode: 'same mode' | 'any mode'): boolean {
+  private showsPrompt(lastLine: string): boolean {
     if (!this.target.platform.prompt.test(lastLine)) return false;
-    const shown = lineText(lastLine);
-    if (this.prompt === '') return mode === 'any mode';
-    return mode === 'same mode' ? shown === this.prompt : promptBase(shown) === this.promptBase;
+    return this.prompt === '' || promptBase(lineText(lastLine)) === this.promptBase;
   }
 
   private promptTimeout(what: string): SessionError {
