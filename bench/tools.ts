@@ -3,6 +3,7 @@
 // (clientProcess.ts), and the classic netmiko + ThreadPoolExecutor script (netmiko_poll.py).
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { ThreadsSetting } from '../src/core/poll/workerPool';
 import { expectedOutput } from '../test/lab/expected';
 import { LabDevice } from '../test/lab/lab';
 import { Measurement } from './measure';
@@ -16,8 +17,8 @@ export interface PollJob {
   inventoryYaml: string;
   commands: string[];
   workers: number;
-  /** NetPoll's worker threads (0: every session on the main thread); absent: its default. */
-  threads?: number;
+  /** NetPoll's worker threads (0: every session on the main thread) or auto; absent: its default. */
+  threads?: ThreadsSetting;
   /** netmiko's global_delay_factor; absent: its default. */
   netmikoDelayFactor?: number;
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
-import { autoThreads } from '../core/poll/workerPool';
+import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
 import { HOST_KEY_POLICIES, HostKeyPolicy } from '../core/session/knownHosts';
 
 export interface PollArgs {
@@ -16,8 +16,8 @@ export interface PollArgs {
   knownHostsFile?: string;
   /** Overall time one device may take, seconds. */
   timeoutSeconds: number;
-  /** Worker threads for the sessions (0: the main thread). */
-  threads: number;
+  /** Worker threads for the sessions (0: the main thread), or auto. */
+  threads: ThreadsSetting;
 }
 
 export class UsageError extends Error {}
@@ -38,8 +38,9 @@ Options:
       --known-hosts FILE known_hosts file to check and record keys in
                          (default: ~/.ssh/known_hosts)
       --timeout SECONDS  overall time one device may take (default: 600)
-      --threads N|auto   run the SSH sessions in N worker threads; auto: one per
-                         core; 0: on the main thread (default: 0)
+      --threads N|auto   run the SSH sessions in N worker threads, or 0 on the main
+                         thread; auto (default): the main thread for fewer than 100
+                         sessions at once, else one thread per core but one (at most 4)
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or
@@ -86,8 +87,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   const hostKeyPolicy = oneOf(values['host-keys'] ?? 'accept-new', HOST_KEY_POLICIES, '--host-keys');
   const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
   if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${values.timeout}"`);
-  const threads = values.threads === undefined ? 0 : values.threads === 'auto' ? autoThreads() : Number(values.threads);
-  if (!Number.isInteger(threads) || threads < 0) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${values.threads}"`);
+  const threads = parseThreads(values.threads ?? 'auto');
+  if (threads === undefined) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${values.threads}"`);
   return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
 }
 

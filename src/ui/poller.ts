@@ -9,7 +9,7 @@ import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
 import { describeState } from '../core/poll/progressLog';
-import { autoThreads } from '../core/poll/workerPool';
+import { parseThreads } from '../core/poll/workerPool';
 import { ResultsFormat, summaryLine } from '../core/results/render';
 import { PollReport, ResultsOrder } from '../core/results/report';
 import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
@@ -109,7 +109,7 @@ export class Poller implements vscode.Disposable {
       order: config.get<ResultsOrder>('results.order', 'completion'),
       deadlineMs: config.get<number>('deviceTimeout', 600) * 1000,
       ssh: {
-        threads: threadsSetting(config.get<number | string>('engine.threads', 0)),
+        threads: parseThreads(config.get('engine.threads')) ?? 'auto',
         platforms: setup.platforms.platforms,
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
@@ -218,11 +218,4 @@ export class Poller implements vscode.Disposable {
 
 function knownHostsFile(config: vscode.WorkspaceConfiguration): string | undefined {
   return config.get<string>('knownHostsFile') || undefined;
-}
-
-/** `netpoll.engine.threads`: a count, or "auto" for one per core. */
-function threadsSetting(value: number | string): number {
-  if (value === 'auto') return autoThreads();
-  const threads = Number(value);
-  return Number.isInteger(threads) && threads >= 0 ? threads : 0;
 }

@@ -6,6 +6,7 @@ import { SessionTimeouts } from '../session/cliSession';
 import { DevicePoll } from './devicePoll';
 import { DeviceJob, PollExecutor } from './executor';
 import { sshJob, SshJobOptions } from './sshJob';
+import { threadsFor, ThreadsSetting } from './workerPool';
 
 export interface PollRunOptions {
   /** Where the devices came from, as shown in results. */
@@ -18,8 +19,8 @@ export interface PollRunOptions {
   order?: ResultsOrder;
   timeouts?: Partial<SessionTimeouts>;
   deadlineMs?: number;
-  /** Platforms, host keys, references and threads for the SSH job. */
-  ssh?: Omit<SshJobOptions, 'commands' | 'timeouts'>;
+  /** Platforms, host keys and references for the SSH job. */
+  ssh?: Omit<SshJobOptions, 'commands' | 'timeouts' | 'threads'> & { threads?: ThreadsSetting };
   /** The work per device; SSH by default. */
   job?: DeviceJob;
 }
@@ -32,7 +33,8 @@ export class PollRun {
   private readonly closeJob: () => Promise<void>;
 
   constructor(private readonly options: PollRunOptions) {
-    const ssh = options.job ? undefined : sshJob({ ...options.ssh, commands: options.commands, timeouts: options.timeouts });
+    const threads = threadsFor(options.ssh?.threads ?? 'auto', Math.min(options.devices.length, options.maxWorkers));
+    const ssh = options.job ? undefined : sshJob({ ...options.ssh, threads, commands: options.commands, timeouts: options.timeouts });
     this.closeJob = ssh?.close ?? (async () => undefined);
     this.executor = new PollExecutor({
       maxWorkers: options.maxWorkers,

@@ -7,9 +7,30 @@ import { SessionError } from '../session/errors';
 import { DeviceWork, WorkEvents } from './deviceWork';
 import { FromWorker, ToWorker } from './workerProtocol';
 
-/** Worker threads for `auto`: one per core. */
-export function autoThreads(): number {
-  return os.availableParallelism();
+/** `netpoll.engine.threads` and `--threads`: how many worker threads, or `auto`. */
+export type ThreadsSetting = number | 'auto';
+
+/**
+ * With `auto`, sessions stay on the main thread until this many can be open at once: below it
+ * the main thread's event-loop delay stays in tens of milliseconds (bench/RESULTS.md), and a
+ * worker would only add its start-up time to the poll.
+ */
+export const AUTO_THREADS_FROM_SESSIONS = 100;
+/** More threads than this only add memory: a session is mostly waiting on its device. */
+const MAX_AUTO_THREADS = 4;
+
+/** The worker threads a poll gets: `auto` keeps a core for the editor's own thread. */
+export function threadsFor(setting: ThreadsSetting, sessionsAtOnce: number): number {
+  if (setting !== 'auto') return setting;
+  if (sessionsAtOnce < AUTO_THREADS_FROM_SESSIONS) return 0;
+  return Math.min(MAX_AUTO_THREADS, Math.max(1, os.availableParallelism() - 1));
+}
+
+/** Parses a threads setting; undefined when it is neither `auto` nor a whole number ≥ 0. */
+export function parseThreads(value: unknown): ThreadsSetting | undefined {
+  if (value === 'auto') return 'auto';
+  const threads = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof threads === 'number' && Number.isInteger(threads) && threads >= 0 ? threads : undefined;
 }
 
 /** The worker entry, built next to this module (out/) or the bundle that contains it (dist/). */
@@ -57,6 +78,7 @@ export class WorkerPool {
     worker.thread.on('message', (message: FromWorker) => this.receive(message));
     // A worker that dies takes its devices with it, and only them.
     worker.thread.on('error', (err) => this.failAll(worker, new SessionError('internal', `poll worker stopped: ${err.message}`)));
+    worker.thread.on('exit', (code) => this.failAll(worker, new SessionError('internal', `poll worker exited (code ${code})`)));
     return worker;
   }
 
