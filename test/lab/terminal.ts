@@ -25,6 +25,8 @@ export class Terminal {
   /** A \r just ended a line, so a following \n is the same key. */
   private lastWasCr = false;
   private paging?: Paging;
+  /** Echo of the keys in hand: written as one piece, as a device echoes what one read brought. */
+  private echo = '';
 
   constructor(
     private readonly write: (text: string) => void,
@@ -47,6 +49,7 @@ export class Terminal {
       if (this.paging) this.pagerKey(ch);
       else this.lineKey(ch);
     }
+    this.flushEcho();
   }
 
   /** Show a command's output, a screen at a time when paging is on, then `then` (the prompt). */
@@ -64,16 +67,23 @@ export class Terminal {
       const line = this.line;
       this.line = '';
       this.hidden = false;
-      this.write('\r\n');
+      this.echo += '\r\n';
+      this.flushEcho();
       this.onLine(line);
     } else if (ch === '\x7f' || ch === '\b') {
       if (this.line === '') return;
       this.line = this.line.slice(0, -1);
-      if (!this.hidden) this.write('\b \b');
+      if (!this.hidden) this.echo += '\b \b';
     } else if (ch >= ' ') {
       this.line += ch;
-      if (!this.hidden) this.write(ch);
+      if (!this.hidden) this.echo += ch;
     }
+  }
+
+  private flushEcho(): void {
+    if (this.echo === '') return;
+    this.write(this.echo);
+    this.echo = '';
   }
 
   // Space shows the next screen, return one more line, any other key quits (as IOS documents).

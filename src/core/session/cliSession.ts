@@ -142,7 +142,8 @@ export class CliSession {
         for (const hop of this.hops) hop.end();
         resolve();
       });
-      this.channel.end();
+      // The disconnect closes the shell's channel with it (ending the channel first only has
+      // ssh2 end it a second time).
       client.end();
     });
   }

@@ -136,15 +136,23 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     return await new Promise<Client>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        client.destroy();
-        reject(new SessionError('handshake', `${at} did not complete SSH login within ${options.authMs / 1000} s`, 'The port accepts TCP but SSH stalls: check it is an SSH port and the device is not overloaded.'));
-      }, options.authMs);
+      // Only the first outcome counts; the listeners stay for the client's life (ssh2 reports later
+      // socket errors to them), and their errors are only built for a login still in progress.
+      let settled = false;
       const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         fn();
       };
-      // Stays attached for the life of the client: ssh2 reports later socket errors here too.
+      const timer = setTimeout(
+        () =>
+          settle(() => {
+            client.destroy();
+            reject(new SessionError('handshake', `${at} did not complete SSH login within ${options.authMs / 1000} s`, 'The port accepts TCP but SSH stalls: check it is an SSH port and the device is not overloaded.'));
+          }),
+        options.authMs,
+      );
       client.on('error', (err) => settle(() => reject(hostKeyFailure ?? describeLoginError(err, at, offered))));
       client.once('close', () => settle(() => reject(hostKeyFailure ?? new SessionError('closed', `${at} closed the connection during login`, 'The device may limit SSH sessions or drop this client by ACL.'))));
       client.once('ready', () => settle(() => resolve(client)));
