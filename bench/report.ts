@@ -1,6 +1,7 @@
 // The bench's tables and bench/RESULTS.md: one table per scenario, the long-output table,
 // and the targets with what was measured.
 import * as os from 'node:os';
+import { AUTO_THREADS_FROM_SESSIONS, threadsFor } from '../src/core/poll/workerPool';
 import { QUIET_SHARE } from './measure';
 import { ScalingRow } from './outputScaling';
 import { BASELINE_CELL_LIMIT_S, Cell, NETMIKO, ScenarioResult, SHORT_CELL_S } from './scenarios';
@@ -89,19 +90,19 @@ export function resultsMarkdown(results: Results): string {
     '  so it uses the other core and the numbers below are the client\'s alone. Every cell is one poll',
     '  in a fresh process: wall time of the poll, CPU seconds (user + system, worker threads included),',
     '  peak RSS of the process, and the main thread\'s event-loop delay p99 during the poll.',
-    '- **NetPoll**: `PollRun` with host keys off; `threads=0` keeps every session on the main thread',
-    '  (the default), `threads=auto` uses one worker thread per core. **minimal ssh2**: a hand-written ssh2',
+    '- **NetPoll**: `PollRun` with host keys off, as it ships: `threads=auto`, which keeps fewer than',
+    `  ${AUTO_THREADS_FROM_SESSIONS} sessions at once on the main thread and runs more in one worker thread per core but one`,
+    `  (here ${threadsFor('auto', AUTO_THREADS_FROM_SESSIONS)}). **NetPoll threads=0** keeps every session on the main thread.`,
+    '  **minimal ssh2**: a hand-written ssh2',
     '  client doing only login, `enable`, `terminal length 0` and the commands (bench/minimalClient.ts).',
     '  **netmiko**: `ThreadPoolExecutor` + `submit` + `as_completed` over `ConnectHandler`, `enable()`,',
     '  `send_command` (bench/netmiko_poll.py). "complete" counts devices whose every command brought back as',
     '  many lines as the lab printed; a netmiko run that is not complete gets no netmiko/NetPoll ratio.',
-    '  On the latency lab netmiko runs with `global_delay_factor: 2`: with its default (1), `find_prompt` waits',
-    '  0.1 s, sees nothing yet (every line takes the lab 0.3 s) and sends more returns, whose late prompts then',
-    '  end `enable` or a command early; a full run with the default got 0 to 15 of 40 devices right per cell.',
     '- ELD p99 is shown for both Node clients: the minimal client\'s is what SSH alone costs the main thread.',
-    '- The latency lab answers a login after 1 s and every line a client sends after 0.3 s (enable, its',
-    '  secret and `terminal length 0` included). Ideal = ceil(N/W) × (1 s + (3 + commands) × 0.3 s): the',
-    '  login, the three lines any session must send before its commands, and the commands.',
+    '- The latency lab takes 1 s to log a client in (from its SSH hello to the answer to its password, so the',
+    '  handshake is part of it) and answers each `show` command after 0.3 s; session setup lines (`enable`,',
+    '  its secret, `terminal` settings) are answered at once. Ideal = ceil(N/W) × (1 s + commands × 0.3 s).',
+    '- The lab echoes what each read brings as one write, as a device does.',
     '- The 5 commands: `' + results.scenarios.find((r) => r.scenario.commands.length === 5)?.scenario.commands.join('`, `') + '`',
     '  (the lab\'s IOS knows four show commands; `show running-config` is 6,000 lines, about 141 kB).',
     `- To keep the whole run near 20 minutes, a baseline cell (netmiko or the minimal client) estimated to take over`,

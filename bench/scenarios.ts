@@ -31,11 +31,6 @@ export interface Scenario {
   clients: Client[];
   /** Baseline cells the targets need: they run however long they take. */
   required?: Partial<Record<ToolName, number[]>>;
-  /**
-   * netmiko's global_delay_factor. Its prompt checks wait 0.1 s x this; on the latency lab,
-   * where every line takes 0.3 s, the default (1) loses answers, so it gets the least that works.
-   */
-  netmikoDelayFactor?: number;
 }
 
 export interface Cell {
@@ -74,7 +69,6 @@ export function scenarios(quick: boolean): Scenario[] {
     workers: seedWorkers,
     clients: [NETPOLL, MINIMAL, NETMIKO],
     required: latency || commands.length > 1 ? {} : { netmiko: [40], minimal: [40] },
-    netmikoDelayFactor: latency ? 2 : undefined,
   });
   const scaleDevices = quick ? 200 : 1000;
   return [
@@ -177,8 +171,7 @@ export async function runScenario(scenario: Scenario, log: (line: string) => voi
           log(`${scenario.name}: ${client.label} at ${workers} workers ${cell.notRun}`);
           continue;
         }
-        const { commands, netmikoDelayFactor } = scenario;
-        const job: PollJob = { tool: client.tool, devices: lab.devices, inventoryYaml: lab.inventoryYaml, commands, workers, threads: client.threads, netmikoDelayFactor };
+        const job: PollJob = { tool: client.tool, devices: lab.devices, inventoryYaml: lab.inventoryYaml, commands: scenario.commands, workers, threads: client.threads };
         const limitS = estimateS === undefined ? CELL_LIMIT_S : Math.max(60, OVER_ESTIMATE * estimateS);
         row.push({ cell, job, estimateS, limitS, runs: [], stolen: 0, elapsed: 0 });
       }

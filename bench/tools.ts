@@ -19,8 +19,6 @@ export interface PollJob {
   workers: number;
   /** NetPoll's worker threads (0: every session on the main thread) or auto; absent: its default. */
   threads?: ThreadsSetting;
-  /** netmiko's global_delay_factor; absent: its default. */
-  netmikoDelayFactor?: number;
 }
 
 export interface ToolResult extends Omit<Measurement, 'eldP99Ms'> {
@@ -69,7 +67,6 @@ export async function runTool(job: PollJob, limitS: number): Promise<ToolResult>
       username: d.username,
       password: d.password,
       secret: d.secret,
-      ...(job.netmikoDelayFactor === undefined ? {} : { global_delay_factor: job.netmikoDelayFactor }),
     })),
     commands: job.commands,
     expected_lines: expectedLines(job),
