@@ -78,7 +78,7 @@ describe('NetPoll commands, menus and settings', () => {
       hostKeyPolicy: 'accept-new',
       knownHostsFile: '',
       deviceTimeout: 600,
-      'engine.threads': 0,
+      'engine.threads': 'auto',
       inventoryGlob: '**/{devices.yaml,*.devices.yaml}',
     };
     for (const [key, value] of Object.entries(defaults)) assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
