@@ -3,7 +3,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DeviceLab } from '../lab/lab';
+import { DeviceLab, LabDeviceSpec } from '../lab/lab';
 import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './suite/expectations';
 
 export interface E2eFixture {
@@ -20,9 +20,9 @@ const WRONG_PASSWORD = 'wrong-pw-c0de';
 
 export async function startE2eFixture(): Promise<E2eFixture> {
   const lab = await DeviceLab.start([
-    ...Array.from({ length: DEVICE_COUNT }, (_, i) => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), commandDelayMs: 20 * i })),
-    // Slow enough to cancel mid-poll; in an inventory of their own.
-    ...['S1', 'S2', 'S3'].map((name) => ({ name, password: PASSWORD, secret: SECRET, commandDelayMs: 1_500 })),
+    ...Array.from({ length: DEVICE_COUNT }, (_, i): LabDeviceSpec => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), showDelayMs: 20 * i })),
+    // A show command takes them 5 s: slow enough to cancel mid-poll; in an inventory of their own.
+    ...['S1', 'S2', 'S3'].map((name): LabDeviceSpec => ({ name, password: PASSWORD, secret: SECRET, showDelayMs: 5_000 })),
   ]);
   const workspace = await mkdtemp(path.join(tmpdir(), 'netpoll-e2e-'));
   const inventory = path.join(workspace, 'devices.yaml');

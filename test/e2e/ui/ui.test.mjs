@@ -89,7 +89,8 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await page.keyboard.press('Enter');
     await openNetPollView();
     assertLabRows(await finalRows(6));
-    assert.match(await devicesPane().locator('.message').first().textContent(), /Last poll: 6 devices: 5 finished, 1 failed in \d+\.\d s/);
+    // The summary replaces "Polling…" once the results are written, just after the last row settles.
+    await devicesPane().locator('.message', { hasText: /Last poll: 6 devices: 5 finished, 1 failed in \d+\.\d s/ }).first().waitFor();
     await waitForPollToEnd();
     assert.match(await page.locator('.statusbar-item', { hasText: 'NetPoll' }).first().textContent(), /NetPoll 5\/6/);
     await screenshot('explorer-poll.png');
