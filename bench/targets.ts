@@ -101,7 +101,7 @@ function atScale(scale: ScenarioResult): TargetCheck[] {
       .filter((c) => c.tool === 'netpoll')
       .map((client): TargetCheck => {
         const threads = threadsFor(client.threads ?? 'auto', Math.min(scenario.devices, workers));
-        const target = `${scenario.devices} × ${scenario.commands.length} at ${workers} workers, ${client.label} (${threads} worker threads): all finished, peak RSS < 400 MB, event-loop delay p99 < 50 ms, wall ≤ the minimal client's`;
+        const target = `${scenario.devices} × ${scenario.commands.length} at ${workers} workers, ${client.label} (${threads > 0 ? `${threads} worker thread${threads > 1 ? 's' : ''}` : 'main thread'}): all finished, peak RSS < 400 MB, event-loop delay p99 < 50 ms, wall ≤ the minimal client's`;
         const r = cell(scale, client, workers)?.result;
         if (!r || !minimal) return missing(target);
         const checks = scaleChecks(r, minimal, threads);
