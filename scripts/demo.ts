@@ -1,10 +1,10 @@
 // `npm run demo`: stands up a simulated network on 127.0.0.1, polls it with the netpoll
 // command line as a network engineer would, then takes the lab down.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { main, processIo } from '../src/cli/main';
 import { DeviceLab, LabDevice, LabDeviceSpec, LabPlatform } from '../test/lab/lab';
+import { closedLoopbackPort } from '../test/lab/ports';
 
 const OUTPUT_DIR = path.resolve('demo-output');
 /** Platforms in the lab, with how many devices of each and the question asked of them. */
@@ -53,18 +53,6 @@ async function demo(): Promise<number> {
   } finally {
     await lab.stop();
   }
-}
-
-/** A loopback port that refuses connections: bound once, then released. */
-function closedLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 demo().then(

@@ -13,7 +13,7 @@ import { fingerprint, KnownHosts } from '../../src/core/session/knownHosts';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice } from '../lab/lab';
 import { startBlackhole } from './blackhole';
-import { closedLoopbackPort } from './ports';
+import { closedLoopbackPort } from '../lab/ports';
 import { sessionFailure } from './sessionFailure';
 
 const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;

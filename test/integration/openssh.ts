@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { closedLoopbackPort } from './ports';
+import { closedLoopbackPort } from '../lab/ports';
 
 const run = promisify(execFile);
 const SSHD = '/usr/sbin/sshd';

@@ -10,7 +10,7 @@ import { parseInventory } from '../../src/core/inventory/inventory';
 import { PollRun } from '../../src/core/poll/pollRun';
 import { PollReport } from '../../src/core/results/report';
 import { DeviceLab } from '../lab/lab';
-import { closedLoopbackPort } from './ports';
+import { closedLoopbackPort } from '../lab/ports';
 import { assertValidReport } from './resultsSchema';
 
 /** The command line's input and output, captured; no terminal, so ${prompt:...} has no answer. */

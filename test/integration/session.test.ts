@@ -3,7 +3,7 @@ import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab, LabDevice } from '../lab/lab';
-import { closedLoopbackPort } from './ports';
+import { closedLoopbackPort } from '../lab/ports';
 import { sessionFailure } from './sessionFailure';
 
 const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;

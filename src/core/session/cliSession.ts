@@ -65,6 +65,8 @@ export class CliSession {
   private readonly settleMs: number;
   /** The prompt without its mode and terminator, e.g. `R1` for `R1(config)#`. */
   private promptBase = '';
+  /** The device's own prompt on the last line received, in any mode. */
+  private readonly atPrompt: Expectation = { matches: (line) => this.showsPrompt(line) };
   /** No more commands: we closed, or the device did. */
   private closed = false;
   /** The device's TCP connection is still up (it outlives `closed` while goodbyes are exchanged). */
@@ -162,7 +164,7 @@ export class CliSession {
 
   /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
   private async prepare(): Promise<void> {
-    await this.received.waitForAny([{ matches: (line) => this.target.platform.prompt.test(line) }], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
+    await this.received.waitForAny([matching(this.target.platform.prompt)], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
     this.learnPrompt(this.received.take());
     for (const command of this.target.platform.onOpen) {
       await this.exchange(command, this.timeouts.promptMs, 'prompt only');
@@ -179,11 +181,11 @@ export class CliSession {
     }
     this.received.take();
     this.channel.write(enable.command + '\n');
-    const which = await this.received.waitForAny([{ matches: (line) => enable.secretPrompt.test(line) }, { matches: (line) => this.showsPrompt(line) }], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
+    const which = await this.received.waitForAny([matching(enable.secretPrompt), this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
       this.channel.write(this.target.secret + '\n');
-      await this.received.waitForAny([{ matches: (line) => this.showsPrompt(line) }], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
+      await this.received.waitForAny([this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
     }
     this.learnPrompt(this.received.take());
     if (userPrompt.test(this.prompt)) {
@@ -205,8 +207,8 @@ export class CliSession {
     // A line of real output could look like the prompt or the pager, so a match counts once the
     // device has gone quiet; a setup line has no output to mistake.
     const expected: Expectation[] = [
-      { matches: (line) => this.showsPrompt(line), settleMs: wanted === 'output' ? this.settleMs : 0 },
-      { matches: (line) => this.target.platform.pager.test(line), settleMs: this.settleMs },
+      { ...this.atPrompt, settleMs: wanted === 'output' ? this.settleMs : 0 },
+      { ...matching(this.target.platform.pager), settleMs: this.settleMs },
     ];
     for (;;) {
       const which = await this.received.waitForAny(expected, timeoutMs, onTimeout);
@@ -257,6 +259,11 @@ function openShell(client: Client, signal: AbortSignal | undefined): Promise<Cli
     if (signal?.aborted) return reject(cancelled());
     client.shell(PTY, (err, channel) => (err ? reject(new SessionError('closed', `the device refused an interactive shell: ${err.message}`, 'The account may be limited to exec or SFTP.')) : resolve(channel)));
   });
+}
+
+/** Waits for `pattern` on the last line received. */
+function matching(pattern: RegExp): Expectation {
+  return { matches: (line) => pattern.test(line) };
 }
 
 /** A line as shown: carriage returns dropped, surrounding spaces trimmed. */
