@@ -17,7 +17,7 @@ const SIZES = [1_500, 3_000, 6_000, 12_000, 24_000];
 const RUNS = 5;
 
 export async function outputScaling(): Promise<ScalingRow[]> {
-  const lab = await startLabProcess(SIZES.map((lines) => ({ name: `big${lines}`, secret: 'cisco', runningConfigLines: lines })));
+  const lab = await startLabProcess(SIZES.map((lines) => ({ name: `big${lines}`, secret: 'netpoll-en', runningConfigLines: lines })));
   try {
     const rows: ScalingRow[] = [];
     for (const device of lab.devices) {

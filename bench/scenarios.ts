@@ -150,7 +150,7 @@ interface Pending {
 export async function runScenario(scenario: Scenario, log: (line: string) => void): Promise<ScenarioResult> {
   const specs: LabDeviceSpec[] = Array.from({ length: scenario.devices }, (_, i) => ({
     name: `r${i + 1}`,
-    secret: 'cisco',
+    secret: 'netpoll-en',
     loginDelayMs: scenario.latency?.loginMs,
     showDelayMs: scenario.latency?.showMs,
   }));

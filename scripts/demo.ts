@@ -24,7 +24,7 @@ async function demo(): Promise<number> {
   const specs: LabDeviceSpec[] = FLEET.flatMap(({ platform, prefix, count }) =>
     Array.from({ length: count }, (_, i) => {
       n++;
-      return { name: `${prefix}${i + 1}`, platform, secret: 'cisco', loginDelayMs: 200 + ((n * 137) % 600), showDelayMs: 50 + ((n * 71) % 250) };
+      return { name: `${prefix}${i + 1}`, platform, secret: 'netpoll-en', loginDelayMs: 200 + ((n * 137) % 600), showDelayMs: 50 + ((n * 71) % 250) };
     }),
   );
   const lab = await DeviceLab.start(specs);
@@ -32,7 +32,7 @@ async function demo(): Promise<number> {
     const unreachablePort = await closedLoopbackPort();
     const commandFor = (d: LabDevice) => FLEET.find((f) => f.platform === d.platform)!.command;
     const entry = (d: { name: string; platform: LabPlatform; port: number; password: string }, command: string) =>
-      `- {name: ${d.name}, device_type: ${d.platform}, host: 127.0.0.1, port: ${d.port}, username: cisco, password: ${d.password}, secret: cisco, commands: ["${command}"]}\n`;
+      `- {name: ${d.name}, device_type: ${d.platform}, host: 127.0.0.1, port: ${d.port}, username: cisco, password: ${d.password}, secret: netpoll-en, commands: ["${command}"]}\n`;
     const inventory =
       lab.devices.map((d) => entry({ ...d, password: d.name === WRONG_PASSWORD_DEVICE ? 'not-the-password' : d.password }, commandFor(d))).join('') +
       entry({ name: 'R99', platform: 'cisco_ios', port: unreachablePort, password: 'cisco' }, 'show clock');

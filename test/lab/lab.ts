@@ -4,6 +4,7 @@
 // sshDevice.ts is one device's SSH side, cli.ts and platforms/ what it says.
 import * as net from 'node:net';
 import { ParsedKey, Server, utils } from 'ssh2';
+import type { ShellFault } from './cli';
 import { LabPlatform } from './platforms';
 import { createSshServer, generateHostKey, SshDeviceConfig } from './sshDevice';
 
@@ -23,7 +24,14 @@ export type LabFault =
   /** Only diffie-hellman-group14-sha1, aes128-cbc, hmac-sha1 and an ssh-rsa host key. */
   | 'legacy-only'
   /** Password auth is refused; keyboard-interactive with one `Password: ` prompt is accepted. */
-  | 'keyboard-interactive-only';
+  | 'keyboard-interactive-only'
+  /** The login is accepted, then the session channel is never opened (nor refused). */
+  | 'no-session'
+  /** The session opens, and the PTY request is never answered. */
+  | 'no-pty'
+  /** The PTY is granted, and the shell request is never answered. */
+  | 'no-shell'
+  | ShellFault;
 
 export interface LabDeviceSpec {
   /** Also the device's hostname in its prompt. */
@@ -32,7 +40,7 @@ export interface LabDeviceSpec {
   platform?: LabPlatform;
   /** Default 'cisco'. */
   username?: string;
-  /** Default 'cisco'. */
+  /** Default 'netpoll-lab' (a word no output holds, so masking it changes no output). */
   password?: string;
   /** Enable secret; undefined means `enable` always fails (on platforms that have it). */
   secret?: string;
@@ -71,7 +79,7 @@ export interface LabStats {
 
 export const LAB_HOST = '127.0.0.1';
 const DEFAULT_USERNAME = 'cisco';
-const DEFAULT_PASSWORD = 'cisco';
+const DEFAULT_PASSWORD = 'netpoll-lab';
 
 interface RunningDevice {
   device: LabDevice;
@@ -196,6 +204,7 @@ function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>, onPassword: ()
     slowDrip: faults.has('slow-drip'),
     pagingLocked: faults.has('paging-locked'),
     closeMidCommand: faults.has('close-mid-command'),
+    faults,
     onPassword,
   };
 }

@@ -2,7 +2,8 @@
 // shell it serves, and direct-tcpip channels (a jump host) forwarded to loopback only.
 import * as net from 'node:net';
 import { Algorithms, AuthContext, AuthenticationType, Connection, ParsedKey, Server, ServerChannel, TcpipRequestInfo, utils } from 'ssh2';
-import { CliShell, ShellIo } from './cli';
+import { CliShell, ShellFault, ShellIo } from './cli';
+import type { LabFault } from './lab';
 import { LabPlatform, PLATFORMS } from './platforms';
 import { acceptRepeatedUserauthRequests, OPEN_CONNECT_FAILED, OPEN_PROHIBITED, rejectionWithReason } from './ssh2Gaps';
 
@@ -21,6 +22,7 @@ export interface SshDeviceConfig {
   slowDrip: boolean;
   pagingLocked: boolean;
   closeMidCommand: boolean;
+  faults: ReadonlySet<LabFault>;
   /** Called for every password the device receives (directly or as a keyboard-interactive answer). */
   onPassword: () => void;
 }
@@ -58,11 +60,13 @@ export function createSshServer(config: SshDeviceConfig, hostKey: string): Serve
     acceptRepeatedUserauthRequests(client);
     const helloAt = performance.now();
     client.on('authentication', (ctx) => authenticate(ctx, config, helloAt));
+    // A device with a fault here never answers that request: the client must give up by itself.
     client.on('session', (acceptSession) => {
+      if (config.faults.has('no-session')) return;
       const session = acceptSession();
-      session.on('pty', (accept) => accept());
+      session.on('pty', (accept) => !config.faults.has('no-pty') && accept());
       session.on('window-change', (accept) => accept?.());
-      session.on('shell', (accept) => serveShell(accept(), client, config));
+      session.on('shell', (accept) => !config.faults.has('no-shell') && serveShell(accept(), client, config));
     });
     const rejectWith = rejectionWithReason(client);
     client.on('tcpip', (accept, reject, info) => forwardToLoopback(accept, (reason, text) => rejectWith(reject, reason, text), info));
@@ -107,7 +111,7 @@ function serveShell(channel: ServerChannel, client: Connection, config: SshDevic
   const shell = new CliShell(
     PLATFORMS[config.platform],
     { hostname: config.name, username: config.username, runningConfigLines: config.runningConfigLines },
-    { secret: config.secret, pagingLocked: config.pagingLocked, closeMidCommand: config.closeMidCommand },
+    { secret: config.secret, password: config.password, pagingLocked: config.pagingLocked, closeMidCommand: config.closeMidCommand, faults: config.faults as ReadonlySet<ShellFault> },
     channelIo(channel, client, config.slowDrip),
   );
   // Keystrokes are handled in arrival order; the return that runs a show command waits out
@@ -131,9 +135,16 @@ function channelIo(channel: ServerChannel, client: Connection, drip: boolean): S
     channel.close();
     client.end();
   };
-  if (!drip) return { write: (text) => void channel.write(text), close: hangUp };
+  const flood = (text: string) => {
+    const more = () => {
+      while (channel.writable) if (!channel.write(text)) return void channel.once('drain', more);
+    };
+    more();
+  };
+  if (!drip) return { write: (text) => void channel.write(text), flood, close: hangUp };
   let queue = Promise.resolve();
   return {
+    flood,
     write: (text) => {
       queue = queue.then(async () => {
         for (let i = 0; i < text.length && channel.writable; i += DRIP_CHARS) {

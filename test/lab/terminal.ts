@@ -9,6 +9,15 @@ export interface PagerStyle {
   erase(marker: string): string;
 }
 
+export interface TerminalQuirks {
+  /** Only \r is Enter; \n is ignored. */
+  crOnly?: boolean;
+  /** Pages never end: each page is followed by the same lines again. */
+  endlessPaging?: boolean;
+  /** Hidden input (a secret) is echoed all the same. */
+  echoHidden?: boolean;
+}
+
 interface Paging {
   lines: string[];
   total: number;
@@ -32,15 +41,17 @@ export class Terminal {
     private readonly write: (text: string) => void,
     private readonly pager: PagerStyle | undefined,
     private readonly onLine: (line: string) => void,
+    private readonly quirks: TerminalQuirks = {},
   ) {}
 
   /** Read the next line without echoing it (a password). */
   readHidden(): void {
-    this.hidden = true;
+    this.hidden = !this.quirks.echoHidden;
   }
 
   feed(data: string): void {
     for (const ch of data) {
+      if (ch === '\n' && this.quirks.crOnly) continue;
       if (ch === '\n' && this.lastWasCr) {
         this.lastWasCr = false;
         continue;
@@ -54,6 +65,7 @@ export class Terminal {
 
   /** Show a command's output, a screen at a time when paging is on, then `then` (the prompt). */
   print(lines: string[], then: string): void {
+    if (this.quirks.endlessPaging && this.pager && lines.length > 0) this.pageLength = Math.max(this.pageLength, 24);
     if (!this.pager || this.pageLength === 0 || lines.length < this.pageLength) {
       this.write(lines.map((l) => l + '\r\n').join('') + then);
       return;
@@ -101,7 +113,9 @@ export class Terminal {
   private showMore(count: number): void {
     const paging = this.paging!;
     const firstStop = paging.lines.length === paging.total;
-    this.write(paging.lines.splice(0, count).map((l) => l + '\r\n').join(''));
+    const shown = paging.lines.splice(0, count);
+    this.write(shown.map((l) => l + '\r\n').join(''));
+    if (this.quirks.endlessPaging) paging.lines.push(...shown);
     if (paging.lines.length === 0) {
       this.paging = undefined;
       this.write(paging.then);

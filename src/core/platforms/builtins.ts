@@ -42,6 +42,8 @@ export const BUILTIN_SPECS: Readonly<Record<string, PlatformSpec>> = {
     pager: String.raw`---\(more(?: \d{1,3}%)?\)---\s?$`,
     failure_indicators: ['unknown command', 'syntax error', 'error:', 'missing argument', 'is ambiguous'],
     strip_ansi: true,
+    // The routing engine of a virtual chassis or dual-RE system, and the configuration level.
+    prompt_context: [String.raw`\{(?:master|backup|linecard|primary|secondary)(?::[\w-]+)?\}\s*`, String.raw`\[edit(?: .*)?\]\s*`],
   },
   linux: {
     prompt: String.raw`[\w.@:~/()[\] -]{1,128}[$#]\s?$`,

@@ -18,6 +18,10 @@ export interface PlatformSpec {
   /** Text in a reply that means the command failed (the session lives on). */
   failure_indicators?: string[];
   strip_ansi?: boolean;
+  /** What ends a line sent to the device: "\n" (default), "\r" or "\r\n". */
+  newline?: string;
+  /** Lines some devices print just above the prompt (Junos `{master:0}`), matched whole; they are not output. */
+  prompt_context?: string[];
 }
 
 export interface EnableDefinition {
@@ -35,9 +39,14 @@ export interface PlatformDefinition {
   pager: RegExp;
   failureIndicators: string[];
   stripAnsi: boolean;
+  newline: Newline;
+  promptContext: RegExp[];
 }
 
-const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi']);
+export const NEWLINES = ['\n', '\r', '\r\n'] as const;
+export type Newline = (typeof NEWLINES)[number];
+
+const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi', 'newline', 'prompt_context']);
 
 export class PlatformError extends Error {}
 
@@ -63,7 +72,19 @@ export function compilePlatform(name: string, spec: unknown, base?: PlatformDefi
     pager,
     failureIndicators: s.failure_indicators === undefined ? base?.failureIndicators ?? [] : stringList(name, 'failure_indicators', s.failure_indicators),
     stripAnsi: s.strip_ansi === undefined ? base?.stripAnsi ?? true : bool(name, 'strip_ansi', s.strip_ansi),
+    newline: s.newline === undefined ? base?.newline ?? '\n' : newline(name, s.newline),
+    promptContext: s.prompt_context === undefined ? base?.promptContext ?? [] : stringList(name, 'prompt_context', s.prompt_context).map((p) => wholeLine(pattern(name, 'prompt_context', p))),
   };
+}
+
+function newline(platform: string, value: unknown): Newline {
+  if ((NEWLINES as readonly unknown[]).includes(value)) return value as Newline;
+  throw new PlatformError(`platform "${platform}": newline must be "\\n", "\\r" or "\\r\\n" (in double quotes)`);
+}
+
+/** A context pattern describes a whole line. */
+function wholeLine(re: RegExp): RegExp {
+  return new RegExp(`^(?:${re.source})$`, re.flags);
 }
 
 function pattern(platform: string, key: string, value: unknown): RegExp {

@@ -51,6 +51,14 @@ export class DevicePoll {
     this.state = 'running';
   }
 
+  /** Back to pending, as if it had not started (it had not reached the device). */
+  requeue(): void {
+    this.state = 'pending';
+    this.startedAt = undefined;
+    this.commands.length = 0;
+    for (const phase of Object.keys(this.timings)) delete this.timings[phase as keyof PollTimings];
+  }
+
   settle(state: 'finished' | 'failed' | 'cancelled', error?: PollFailure): void {
     if (this.isFinal) return;
     if (this.startedAt !== undefined) this.timings.total = performance.now() - this.startedAt;

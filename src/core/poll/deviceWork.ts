@@ -41,7 +41,8 @@ export interface WorkEvents {
   signal: AbortSignal;
   onPhase(phase: SessionPhase, ms: number): void;
   onCommand(result: CommandResult): void;
-  onNewKey(key: HostKey): void;
+  /** A key seen for the first time; `notRecorded` says why known_hosts could not take it. */
+  onNewKey(key: HostKey, notRecorded?: string): void;
   /** The known_hosts of this thread, loaded once and shared by its sessions. */
   knownHosts(file: string): Promise<KnownHosts>;
 }
@@ -72,7 +73,7 @@ export async function runWork(work: DeviceWork, events: WorkEvents): Promise<voi
     hostKeys: {
       policy: work.hostKeyPolicy,
       knownHosts: checkKeys ? await events.knownHosts(work.knownHostsFile) : undefined,
-      onNewKey: (_host, _port, key) => events.onNewKey(key),
+      onNewKey: (_host, _port, key, notRecorded) => events.onNewKey(key, notRecorded),
     },
     timeouts: work.timeouts,
     signal: events.signal,

@@ -2,9 +2,10 @@
 // async SSH sessions. At most maxWorkers jobs run at once; the rest wait in submit order.
 import { EventEmitter } from 'node:events';
 import { DeviceSpec } from '../inventory/inventory';
+import { boundedTimer } from '../session/boundedWait';
 import { CommandResult } from '../session/cliSession';
 import { SessionError } from '../session/errors';
-import { DevicePoll, toFailure } from './devicePoll';
+import { DevicePoll, PollFailure, toFailure } from './devicePoll';
 
 export interface JobContext {
   /** Aborted when the device is cancelled or its deadline passes. */
@@ -27,17 +28,25 @@ export interface ExecutorEvents {
   state: [poll: DevicePoll];
   /** A device answered one command. */
   command: [poll: DevicePoll, result: CommandResult];
+  /** This machine could not open more sessions: from now on at most `sessions` run at once. */
+  limited: [sessions: number, why: PollFailure];
 }
+
+/** How long a job that ignores its abort may keep its slot once its device is settled. */
+const ABORT_GRACE_MS = 2_000;
 
 export class PollExecutor extends EventEmitter<ExecutorEvents> {
   private readonly waiting: DevicePoll[] = [];
   private nextWaiting = 0;
   private running = 0;
+  /** maxWorkers, or fewer once this machine ran out of resources for more. */
+  private capacity: number;
   private readonly submitted: DevicePoll[] = [];
 
   constructor(private readonly options: ExecutorOptions) {
     super();
     if (!Number.isInteger(options.maxWorkers) || options.maxWorkers < 1) throw new RangeError('maxWorkers must be a whole number of at least 1');
+    this.capacity = options.maxWorkers;
   }
 
   /** Queues a device and returns its handle at once. */
@@ -93,7 +102,7 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
   }
 
   private pump(): void {
-    while (this.running < this.options.maxWorkers && this.nextWaiting < this.waiting.length) {
+    while (this.running < this.capacity && this.nextWaiting < this.waiting.length) {
       const poll = this.waiting[this.nextWaiting++];
       if (poll.state === 'pending') void this.run(poll);
     }
@@ -104,21 +113,50 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     poll.markRunning();
     this.emit('state', poll);
     const signal = poll.abortController.signal;
-    const deadline = this.options.deadlineMs === undefined ? undefined : setTimeout(() => {
-      poll.abortController.abort(new SessionError('deadline', `did not finish within the ${this.options.deadlineMs! / 1000} s deadline`, 'Raise the deadline, or look for a command that takes unusually long.'));
-    }, this.options.deadlineMs);
+    const { deadlineMs } = this.options;
+    const deadline = deadlineMs === undefined ? undefined : boundedTimer(() => {
+      poll.abortController.abort(new SessionError('deadline', `did not finish within the ${deadlineMs / 1000} s deadline`, 'Raise the deadline, or look for a command that takes unusually long.'));
+    }, deadlineMs);
+    const work = this.options.job(poll, { signal, commandDone: (result) => this.emit('command', poll, result) });
     try {
-      await this.options.job(poll, { signal, commandDone: (result) => this.emit('command', poll, result) });
-      if (signal.aborted) throw signal.reason;
+      // A cancel or the deadline settles the device at once, whatever the job is waiting on.
+      await untilAborted(work, signal);
       poll.settle('finished');
     } catch (err) {
       const failure = toFailure(signal.aborted ? signal.reason : err);
-      poll.settle(failure.kind === 'cancelled' ? 'cancelled' : 'failed', failure);
-    } finally {
-      clearTimeout(deadline);
-      this.running--;
-      this.emit('state', poll);
-      this.pump();
+      if (!(failure.kind === 'resources' && this.retryLater(poll, failure))) poll.settle(failure.kind === 'cancelled' ? 'cancelled' : 'failed', failure);
     }
+    clearTimeout(deadline);
+    this.emit('state', poll);
+    if (signal.aborted) await Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))]);
+    this.running--;
+    this.pump();
   }
+
+  /**
+   * This machine, not the device, is out of resources (file descriptors): the device goes back
+   * to the front of the queue and fewer sessions run at once. With nothing else running there
+   * is nothing to wait for, and the device fails.
+   */
+  private retryLater(poll: DevicePoll, why: PollFailure): boolean {
+    const others = this.running - 1;
+    if (others === 0) return false;
+    poll.requeue();
+    this.waiting.splice(this.nextWaiting, 0, poll);
+    if (others < this.capacity) {
+      this.capacity = others;
+      this.emit('limited', others, why);
+    }
+    return true;
+  }
+}
+
+/** The job's outcome, or the signal's reason as soon as it is aborted. */
+function untilAborted(work: Promise<void>, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }

@@ -22,7 +22,7 @@ port.on('message', (message: ToWorker) => {
     signal: controller.signal,
     onPhase: (phase, ms) => post({ type: 'phase', id, phase, ms }),
     onCommand: (result) => post({ type: 'command', id, result }),
-    onNewKey: (key) => post({ type: 'new-key', id, key }),
+    onNewKey: (key, notRecorded) => post({ type: 'new-key', id, key, notRecorded }),
     knownHosts,
   })
     .then(

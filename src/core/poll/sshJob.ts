@@ -7,7 +7,8 @@ import { DeviceJob } from './executor';
 import { WorkerPool } from './workerPool';
 
 export interface SshJobOptions extends WorkOptions {
-  onNewHostKey?: (device: DeviceSpec, key: HostKey) => void;
+  /** A key seen for the first time; `notRecorded` says why known_hosts could not take it. */
+  onNewHostKey?: (device: DeviceSpec, key: HostKey, notRecorded?: string) => void;
   /** Worker threads for the sessions; 0 runs them on this thread. */
   threads?: number;
 }
@@ -33,7 +34,7 @@ export function sshJob(options: SshJobOptions): SshJob {
         poll.commands.push(result);
         commandDone(result);
       },
-      onNewKey: (key) => options.onNewHostKey?.(poll.device, key),
+      onNewKey: (key, notRecorded) => options.onNewHostKey?.(poll.device, key, notRecorded),
     });
   };
   return { job, close: async () => pool?.close() };

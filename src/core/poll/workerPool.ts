@@ -49,15 +49,19 @@ interface PoolWorker {
 }
 
 export class WorkerPool {
+  /** The live workers; one that died is replaced when the next device comes. */
   private readonly workers: PoolWorker[];
   private readonly pending = new Map<number, Pending>();
   private nextId = 0;
+  private closing = false;
 
-  constructor(size: number, script = WORKER_SCRIPT) {
-    this.workers = Array.from({ length: size }, () => this.spawn(script));
+  constructor(private readonly size: number, private readonly script = WORKER_SCRIPT) {
+    this.workers = Array.from({ length: size }, () => this.spawn());
   }
 
   run(work: DeviceWork, events: WorkEvents): Promise<void> {
+    if (this.closing) return Promise.reject(new SessionError('internal', 'the poll is over: its worker threads are closed'));
+    while (this.workers.length < this.size) this.workers.push(this.spawn());
     const worker = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;
     return new Promise<void>((resolve, reject) => {
@@ -70,15 +74,22 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.thread.terminate()));
   }
 
-  private spawn(script: string): PoolWorker {
-    const worker: PoolWorker = { thread: new Worker(script), busy: 0 };
+  private spawn(): PoolWorker {
+    const worker: PoolWorker = { thread: new Worker(this.script), busy: 0 };
     worker.thread.on('message', (message: FromWorker) => this.receive(message));
-    // A worker that dies takes its devices with it, and only them.
-    worker.thread.on('error', (err) => this.failAll(worker, new SessionError('internal', `poll worker stopped: ${err.message}`)));
-    worker.thread.on('exit', (code) => this.failAll(worker, new SessionError('internal', `poll worker exited (code ${code})`)));
+    // A worker that dies takes the devices it was running with it, and only them: it leaves
+    // the pool, and the devices that come after go to a new one.
+    const died = (why: string) => {
+      const at = this.workers.indexOf(worker);
+      if (at >= 0) this.workers.splice(at, 1);
+      this.failAll(worker, new SessionError('internal', `the poll worker thread running this device stopped: ${why}`, 'Devices polled after it run on a new worker thread; poll this one again, or use threads: 0 to see it fail on the main thread.'));
+    };
+    worker.thread.on('error', (err) => died(err.message));
+    worker.thread.on('exit', (code) => died(`it exited with code ${code}`));
     return worker;
   }
 
@@ -92,7 +103,7 @@ export class WorkerPool {
       case 'command':
         return events.onCommand(message.result);
       case 'new-key':
-        return events.onNewKey(message.key);
+        return events.onNewKey(message.key, message.notRecorded);
       case 'done':
         this.settle(message.id, pending);
         return pending.resolve();

@@ -9,6 +9,6 @@ export type ToWorker = { type: 'run'; id: number; work: DeviceWork } | { type: '
 export type FromWorker =
   | { type: 'phase'; id: number; phase: SessionPhase; ms: number }
   | { type: 'command'; id: number; result: CommandResult }
-  | { type: 'new-key'; id: number; key: HostKey }
+  | { type: 'new-key'; id: number; key: HostKey; notRecorded?: string }
   | { type: 'done'; id: number }
   | { type: 'failed'; id: number; failure: PollFailure };

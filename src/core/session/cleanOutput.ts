@@ -1,9 +1,11 @@
 // Turns what a terminal received into the text a person would read on screen:
 // escape codes removed, backspace repaints applied, pager residue and the prompt dropped.
 
-// CSI sequences (colours, cursor moves), OSC sequences (titles), and lone two-character escapes.
+// CSI sequences (colours, cursor moves), OSC sequences (titles), character set choices
+// (`ESC ( B`, as `tput sgr0` writes), other escapes of one or two characters (`ESC 7`, `ESC 8`,
+// `ESC =`), and the shift-in and shift-out controls.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+const ANSI = /\x1b\[[0-9;?<=>]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[ -/]+[0-~]|\x1b[0-~]|[\x0e\x0f]/g;
 
 export function stripAnsi(text: string): string {
   return text.replace(ANSI, '');
@@ -69,11 +71,13 @@ export interface CleanOptions {
   stripAnsi: boolean;
   /** The pager was answered during this command: remove any marker a repaint left behind. */
   paged: boolean;
+  /** Lines that belong to the prompt (Junos `{master:0}`): removed from the end of the output. */
+  promptContext?: readonly RegExp[];
 }
 
-/** Something a terminal acts on rather than shows: backspace, escape, erase, a carriage return inside a line. */
+/** Something a terminal acts on rather than shows: backspace, escape, erase, shift, a carriage return inside a line. */
 // eslint-disable-next-line no-control-regex -- control characters are what is looked for
-const NEEDS_REPAINT = /[\b\x1b\x0b]|\r(?![\r\n]|$)/;
+const NEEDS_REPAINT = /[\b\x1b\x0b\x0e\x0f]|\r(?![\r\n]|$)/;
 /** The carriage returns of a \r\n line break (and at the end of the text, where its \n was cut off). */
 const LINE_END_RETURNS = /\r+(?=\n|$)/g;
 
@@ -91,7 +95,17 @@ export function cleanCommandOutput(received: string, options: CleanOptions): str
   if (start > promptLineStart) return '';
   let text = received.slice(start, promptLineStart);
   text = NEEDS_REPAINT.test(text) ? text.split('\n').map((line) => screenLine(line, options)).join('\n') : text.replace(LINE_END_RETURNS, '');
-  return options.paged ? text.replace(PAGER_RESIDUE, '') : text;
+  if (options.paged) text = text.replace(PAGER_RESIDUE, '');
+  return withoutPromptContext(text, options.promptContext ?? []);
+}
+
+/** The output without a context line the device printed just above its prompt. */
+function withoutPromptContext(text: string, context: readonly RegExp[]): string {
+  if (context.length === 0) return text;
+  const lastBreak = text.lastIndexOf('\n');
+  const last = text.slice(lastBreak + 1);
+  if (!context.some((line) => line.test(last))) return text;
+  return lastBreak < 0 ? '' : text.slice(0, lastBreak);
 }
 
 /** One received line (without its \n) as it stands on screen. */

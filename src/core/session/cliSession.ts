@@ -4,10 +4,12 @@ import * as net from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { Client, ClientChannel } from 'ssh2';
 import { PlatformDefinition } from '../platforms/platform';
+import { boundedWait, cancelled } from './boundedWait';
 import { cleanCommandOutput, stripAnsi } from './cleanOutput';
 import { classifyConnectionError, describeTail, SessionError } from './errors';
+import { longestSecret, Masker, secretMasker } from './mask';
 import { Expectation, ReceiveBuffer } from './receiveBuffer';
-import { cancelled, HostKeyCheck, openSsh, SshEndpoint, where } from './transport';
+import { HostKeyCheck, openSsh, SshEndpoint, where } from './transport';
 
 export interface SessionTarget extends SshEndpoint {
   secret?: string;
@@ -37,8 +39,10 @@ export interface SessionOptions {
   timeouts?: Partial<SessionTimeouts>;
   /** Aborting closes the connection at once; every pending wait fails with kind 'cancelled'. */
   signal?: AbortSignal;
-  /** Quiet time after a prompt match before the output counts as complete. */
+  /** Quiet time after a pager match before it is answered (a pager-looking line inside an output is followed by more). */
   settleMs?: number;
+  /** The most a device may send in reply to one command (and before its first prompt); more fails the session. */
+  maxReplyBytes?: number;
   onPhase?: (phase: SessionPhase, elapsedMs: number) => void;
   lookup?: net.LookupFunction;
 }
@@ -54,6 +58,8 @@ export interface CommandResult {
 // netmiko's terminal size: wide enough that no line wraps, tall enough to page rarely.
 const PTY = { term: 'vt100', cols: 511, rows: 1000, width: 0, height: 0 };
 const DEFAULT_SETTLE_MS = 10;
+/** Well above the largest outputs seen in the field (a full BGP table, 50 MB), well below a heap. */
+export const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
 /** How long a polite disconnect may take before the sockets are simply destroyed. */
 const CLOSE_GRACE_MS = 2_000;
 
@@ -63,6 +69,12 @@ export class CliSession {
   private readonly received: ReceiveBuffer;
   private readonly timeouts: SessionTimeouts;
   private readonly settleMs: number;
+  private readonly maxReplyBytes: number;
+  /** Bytes received since the current command was sent (or since the shell opened). */
+  private replyBytes = 0;
+  /** Hides the device's credentials in every text this session gives out. */
+  private readonly mask: Masker;
+  private readonly longestSecret: number;
   /** The prompt without its mode and terminator, e.g. `R1` for `R1(config)#`. */
   private promptBase = '';
   /** The device's own prompt on the last line received, in any mode. */
@@ -80,10 +92,19 @@ export class CliSession {
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
+    this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+    const secrets = credentialsOf(target);
+    this.mask = secretMasker(secrets);
+    this.longestSecret = longestSecret(secrets);
     this.received = new ReceiveBuffer(target.platform.stripAnsi ? stripAnsi : undefined);
     const client = hops[hops.length - 1];
     const decoder = new StringDecoder('utf8');
-    channel.on('data', (data: Buffer) => this.received.push(decoder.write(data)));
+    channel.on('data', (data: Buffer) => {
+      if (this.closed) return;
+      this.replyBytes += data.length;
+      if (this.replyBytes > this.maxReplyBytes) return this.overflow();
+      this.received.push(decoder.write(data));
+    });
     channel.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
     client.on('close', () => {
       this.connectionOpen = false;
@@ -105,27 +126,35 @@ export class CliSession {
       options.onPhase?.(phase, now - phaseStart);
       phaseStart = now;
     };
-    const { hops, client } = await openSsh(target, target.jumps ?? [], { ...timeouts, hostKeys: options.hostKeys, signal: options.signal, lookup: options.lookup }, () => phaseDone('connect'));
-    let session: CliSession | undefined;
+    const at = where(target);
+    let hops: Client[] = [];
     try {
-      const channel = await openShell(client, options.signal);
+      const connection = await openSsh(target, target.jumps ?? [], { ...timeouts, hostKeys: options.hostKeys, signal: options.signal, lookup: options.lookup }, () => phaseDone('connect'));
+      hops = connection.hops;
+      const channel = await openShell(connection.client, at, timeouts.authMs, options.signal);
       phaseDone('auth');
-      session = new CliSession(target, hops, channel, options);
+      const session = new CliSession(target, hops, channel, options);
       await session.prepare();
       phaseDone('prepare');
       return session;
     } catch (err) {
       for (const hop of hops) hop.destroy();
-      throw options.signal?.aborted ? cancelled() : classifyConnectionError(err, where(target));
+      throw masked(options.signal?.aborted ? cancelled() : classifyConnectionError(err, at), secretMasker(credentialsOf(target)));
     }
   }
 
   /** Sends one command and returns its output without echo, prompt or pager residue. */
   async send(command: string): Promise<CommandResult> {
     const started = performance.now();
-    const raw = await this.exchange(command, this.timeouts.commandMs, 'output');
-    const output = cleanCommandOutput(raw.text, { stripAnsi: this.target.platform.stripAnsi, paged: raw.paged });
-    const failed = this.target.platform.failureIndicators.some((indicator) => output.includes(indicator));
+    const { platform } = this.target;
+    let raw;
+    try {
+      raw = await this.exchange(command, this.timeouts.commandMs, 'output');
+    } catch (err) {
+      throw masked(classifyConnectionError(err, this.where), this.mask);
+    }
+    const output = this.mask(cleanCommandOutput(raw.text, { stripAnsi: platform.stripAnsi, paged: raw.paged, promptContext: platform.promptContext }));
+    const failed = platform.failureIndicators.some((indicator) => output.includes(indicator));
     return { command, output, failed, elapsedMs: performance.now() - started };
   }
 
@@ -155,6 +184,13 @@ export class CliSession {
     this.onGone(cancelled);
   }
 
+  /** The device sent more than a reply may hold: drop the connection before the heap fills. */
+  private overflow(): void {
+    const limit = `${Math.round(this.maxReplyBytes / (1024 * 1024))} MiB`;
+    for (const hop of this.hops) hop.destroy();
+    this.onGone(() => new SessionError('output-limit', `${this.where} sent more than ${limit} in one reply; the session was closed`, 'The command\'s output never ends (a streaming or debug command?), or is larger than NetPoll keeps: narrow it (| include, | section).'));
+  }
+
   /** The session ended; whoever waits on it learns why (the first reason; none after our own close). */
   private onGone(why: () => SessionError): void {
     if (this.closed) return;
@@ -165,6 +201,7 @@ export class CliSession {
   /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
   private async prepare(): Promise<void> {
     await this.received.waitForAny([matching(this.target.platform.prompt)], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
+    this.replyBytes = 0;
     this.learnPrompt(this.received.take());
     for (const command of this.target.platform.onOpen) {
       await this.exchange(command, this.timeouts.promptMs, 'prompt only');
@@ -180,11 +217,11 @@ export class CliSession {
       throw new SessionError('enable', `${this.where} logged in at user exec (${this.prompt}) and no enable secret is set`, 'Set secret for this device so NetPoll can enter privileged mode.');
     }
     this.received.take();
-    this.channel.write(enable.command + '\n');
+    this.writeLine(enable.command);
     const which = await this.received.waitForAny([matching(enable.secretPrompt), this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
     if (which === 0) {
       this.received.take();
-      this.channel.write(this.target.secret + '\n');
+      this.writeLine(this.target.secret);
       await this.received.waitForAny([this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
     }
     this.learnPrompt(this.received.take());
@@ -193,42 +230,85 @@ export class CliSession {
     }
   }
 
-  /** Sends a line and reads to the next prompt, answering the pager on the way. */
+  /**
+   * Sends a line and reads to the next prompt, answering the pager on the way; one deadline
+   * covers every page. An output is complete once the device has shown its prompt and then
+   * answered one more return (sent only then) with a prompt and nothing else: a line inside
+   * the output that looks like the prompt is followed by more output instead, however long
+   * the device pauses after it. Setup lines have no output to mistake and skip that check.
+   */
   private async exchange(command: string, timeoutMs: number, wanted: 'output' | 'prompt only'): Promise<{ text: string; paged: boolean }> {
     if (this.closed) throw new SessionError('closed', `${this.where} session is closed`);
     this.received.take();
+    this.replyBytes = 0;
+    const endBy = performance.now() + timeoutMs;
+    const left = () => endBy - performance.now();
+    let echo = '';
+    const parts: string[] = [];
+    const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${this.describe(echo + parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
     // An output is returned without its echo, so its return waits for the echo; a setup line
     // is only read for the prompt after it, so it goes whole, a round trip sooner.
-    if (wanted === 'output') await this.typeAndReturn(command, timeoutMs);
-    else this.channel.write(command + '\n');
-    const parts: string[] = [];
+    if (wanted === 'output') echo = await this.typeAndReturn(command, left, onTimeout);
+    else this.writeLine(command);
+    const pager: Expectation = { ...matching(this.target.platform.pager), settleMs: this.settleMs };
+    const answered: Expectation = { matches: (last, tail) => this.showsPrompt(last) && this.probeAnswerStart(tail()) >= 0 };
     let paged = false;
-    const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${describeTail(parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
-    // A line of real output could look like the prompt or the pager, so a match counts once the
-    // device has gone quiet; a setup line has no output to mistake.
-    const expected: Expectation[] = [
-      { ...this.atPrompt, settleMs: wanted === 'output' ? this.settleMs : 0 },
-      { ...matching(this.target.platform.pager), settleMs: this.settleMs },
-    ];
+    let probing = false;
     for (;;) {
-      const which = await this.received.waitForAny(expected, timeoutMs, onTimeout);
+      const which = await this.received.waitForAny([probing ? answered : this.atPrompt, pager], left(), onTimeout);
+      if (which === 0) {
+        if (probing || wanted === 'prompt only') break;
+        this.writeLine('');
+        probing = true;
+        continue;
+      }
       parts.push(this.received.take());
-      if (which === 0) break;
       paged = true;
+      // The pager takes the next key, so a return already sent has been used up by it.
+      probing = false;
       this.channel.write(' ');
     }
-    const text = parts.join('');
+    let text = parts.join('') + this.received.take();
     this.learnPrompt(text);
+    // The answer to the extra return is not part of the output.
+    if (wanted === 'output') text = text.slice(0, this.probeAnswerStart(text));
     return { text, paged };
   }
 
-  /** Writes the command, waits for its echo, then sends return, so the echo never mixes into the output. */
-  private async typeAndReturn(command: string, timeoutMs: number): Promise<void> {
+  /**
+   * Where the answer to the extra return starts: just after the line before the last that is
+   * the prompt (blank and context lines between are part of the answer); -1 if there is none,
+   * that is, the device has not answered the return with only a prompt yet.
+   */
+  private probeAnswerStart(text: string): number {
+    let end = text.lastIndexOf('\n');
+    while (end > 0) {
+      const start = text.lastIndexOf('\n', end - 1);
+      const received = text.slice(start + 1, end);
+      const line = lineText(this.target.platform.stripAnsi ? stripAnsi(received) : received);
+      if (line !== '' && !this.target.platform.promptContext.some((context) => context.test(line))) return this.showsPrompt(line) ? end : -1;
+      end = start;
+    }
+    return -1;
+  }
+
+  /** Writes the command, waits for its echo, then sends return, so the echo never mixes into the output; returns the echo. */
+  private async typeAndReturn(command: string, left: () => number, onTimeout: () => Error): Promise<string> {
     this.channel.write(command);
     const echo = command.trim();
-    await this.received.waitUntil((tail) => tail.includes(echo), timeoutMs, () => new SessionError('command-timeout', `${this.where} did not echo \`${command}\`; last received: ${describeTail(this.received.tail)}`));
-    this.received.take();
-    this.channel.write('\n');
+    await this.received.waitUntil((tail) => tail.includes(echo), left(), onTimeout);
+    const echoed = this.received.take();
+    this.writeLine('');
+    return echoed;
+  }
+
+  private writeLine(line: string): void {
+    this.channel.write(line + this.target.platform.newline);
+  }
+
+  /** What arrived, masked and cut short, for an error message. */
+  private describe(received: string): string {
+    return describeTail(received, this.mask, this.longestSecret);
   }
 
   /** Remembers the prompt on the last line, and matches only this device's prompts from now on. */
@@ -250,15 +330,31 @@ export class CliSession {
   }
 
   private promptTimeout(what: string): SessionError {
-    return new SessionError('prompt-timeout', `${this.where} never showed ${what} within ${this.timeouts.promptMs / 1000} s; last received: ${describeTail(this.received.tail)}`, 'Check device_type matches the device, or that a banner or menu is not waiting for input.');
+    return new SessionError('prompt-timeout', `${this.where} never showed ${what} within ${this.timeouts.promptMs / 1000} s; last received: ${this.describe(this.received.tail)}`, 'Check device_type matches the device, or that a banner or menu is not waiting for input.');
   }
 }
 
-function openShell(client: Client, signal: AbortSignal | undefined): Promise<ClientChannel> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    client.shell(PTY, (err, channel) => (err ? reject(new SessionError('closed', `the device refused an interactive shell: ${err.message}`, 'The account may be limited to exec or SFTP.')) : resolve(channel)));
-  });
+/** The interactive shell with its PTY; a device that never answers the requests cannot hold the poll. */
+function openShell(client: Client, at: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<ClientChannel> {
+  return boundedWait<ClientChannel>(
+    (resolve, reject) =>
+      client.shell(PTY, (err, channel) => (err ? reject(new SessionError('closed', `${at} refused an interactive shell: ${err.message}`, 'The account may be limited to exec or SFTP.')) : resolve(channel))),
+    {
+      timeoutMs,
+      signal,
+      onTimeout: () => new SessionError('shell-timeout', `${at} accepted the login but did not open a shell within ${timeoutMs / 1000} s`, 'The device may be out of vty lines or sessions, or limit this account to exec or SFTP.'),
+    },
+  );
+}
+
+/** Every credential a session knows, for its masker. */
+function credentialsOf(target: SessionTarget): (string | undefined)[] {
+  return [target, ...(target.jumps ?? [])].flatMap((e) => [e.password, e.privateKey?.passphrase]).concat(target.secret);
+}
+
+/** The error with the device's credentials masked in what it says. */
+function masked(err: SessionError, mask: Masker): SessionError {
+  return new SessionError(err.kind, mask(err.message), err.hint === undefined ? undefined : mask(err.hint));
 }
 
 /** Waits for `pattern` on the last line received. */

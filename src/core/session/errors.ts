@@ -10,12 +10,16 @@ export type ErrorKind =
   | 'host-key-changed'
   | 'auth'
   | 'enable'
+  | 'shell-timeout'
   | 'prompt-timeout'
   | 'command-timeout'
+  | 'output-limit'
   | 'closed'
   | 'cancelled'
   | 'deadline'
   | 'config'
+  /** This machine, not the device, ran out of something (file descriptors). */
+  | 'resources'
   | 'internal';
 
 export class SessionError extends Error {
@@ -45,6 +49,9 @@ export function classifyConnectionError(err: unknown, where: string): SessionErr
     case 'ENETUNREACH':
     case 'EADDRNOTAVAIL':
       return new SessionError('unreachable', `${where} is unreachable (${e.code})`, 'Check routing and that the address is right.');
+    case 'EMFILE':
+    case 'ENFILE':
+      return new SessionError('resources', `this machine ran out of file descriptors (${e.code}) connecting to ${where}`, 'Lower the number of sessions at once (workers), or raise the limit of open files (ulimit -n).');
     case 'ECONNRESET':
     case 'EPIPE':
       return new SessionError('closed', `${where} closed the connection (${e.code})`, 'The device may limit SSH sessions (vty lines) or drop this client by ACL.');
@@ -58,8 +65,15 @@ export function classifyConnectionError(err: unknown, where: string): SessionErr
   return new SessionError('closed', `${where}: ${detail}`);
 }
 
-/** The end of what a device sent, printable, for errors about waiting on it. */
-export function describeTail(received: string, max = 80): string {
-  const tail = received.slice(-max);
+/**
+ * The end of what a device sent, masked and printable, for errors about waiting on it. The text
+ * is masked before it is cut, and a window cut from a longer text drops its first `longestSecret`
+ * characters, where the part of a secret the cut went through would be.
+ */
+export function describeTail(received: string, mask: (text: string) => string, longestSecret: number, max = 80): string {
+  const window = max + 2 * longestSecret;
+  const cut = received.length > window;
+  const masked = mask(cut ? received.slice(-window) : received);
+  const tail = (cut ? masked.slice(longestSecret) : masked).slice(-max);
   return tail.length === 0 ? 'nothing' : JSON.stringify(tail);
 }

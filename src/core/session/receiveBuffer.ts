@@ -1,11 +1,14 @@
 // What a device has sent since the last take(), and waits on its end.
 // Patterns are only ever tested against a bounded tail, so reading a huge output stays linear.
 
+import { boundedTimer } from './boundedWait';
+
 const TAIL_CHARS = 2048;
 
 /** What a wait looks for on the last line received, and how long it must then stay quiet. */
 export interface Expectation {
-  matches: (lastLine: string) => boolean;
+  /** `tail` gives the last few lines as the wait sees them, for a match that needs more than one. */
+  matches: (lastLine: string, tail: () => string) => boolean;
   /** Quiet time after a match before it counts (a prompt-looking line inside a long output is followed by more). */
   settleMs?: number;
 }
@@ -72,7 +75,8 @@ export class ReceiveBuffer {
     await this.wait(
       (tail) => {
         const end = this.view(lastLine(tail));
-        matched = expected.findIndex(({ matches }) => matches(end));
+        const wholeTail = () => this.view(tail);
+        matched = expected.findIndex(({ matches }) => matches(end, wholeTail));
         return matched >= 0 ? (expected[matched].settleMs ?? 0) : undefined;
       },
       timeoutMs,
@@ -85,7 +89,7 @@ export class ReceiveBuffer {
     if (this.waiter) throw new Error('ReceiveBuffer: one wait at a time');
     if (this.failure) return Promise.reject(this.failure);
     return new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = boundedTimer(() => {
         this.finish(waiter);
         reject(onTimeout());
       }, timeoutMs);

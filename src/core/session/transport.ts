@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import { Duplex } from 'node:stream';
 import { Algorithms, Client, ConnectConfig, utils } from 'ssh2';
+import { boundedWait, cancelled, MAX_TIMER_MS } from './boundedWait';
 import { classifyConnectionError, SessionError } from './errors';
 import { describeKey, HostKey, HostKeyPolicy, KnownHosts } from './knownHosts';
 
@@ -25,8 +26,8 @@ export interface HostKeyCheck {
   policy: HostKeyPolicy;
   /** Needed unless the policy is `off`. */
   knownHosts?: KnownHosts;
-  /** A key seen for the first time and recorded under accept-new. */
-  onNewKey?: (host: string, port: number, key: HostKey) => void;
+  /** A key seen for the first time under accept-new; `notRecorded` says why known_hosts could not take it. */
+  onNewKey?: (host: string, port: number, key: HostKey, notRecorded?: string) => void;
 }
 
 export interface TransportOptions {
@@ -69,7 +70,7 @@ export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options
     for (let i = 0; i < path.length; i++) {
       const client = await login(socket, path[i], options);
       hops.push(client);
-      if (i + 1 < path.length) socket = await forward(client, path[i], path[i + 1]);
+      if (i + 1 < path.length) socket = await forward(client, path[i], path[i + 1], options);
     }
     return { client: hops[hops.length - 1], hops };
   } catch (err) {
@@ -80,49 +81,46 @@ export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options
   }
 }
 
-export function cancelled(): SessionError {
-  return new SessionError('cancelled', 'cancelled');
-}
-
 function connectTcp(endpoint: SshEndpoint, options: TransportOptions): Promise<net.Socket> {
   const at = where(endpoint);
-  const { signal } = options;
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(cancelled());
-    // No Nagle: a CLI exchange is many tiny writes, each waiting on the other side's reply.
-    const socket = net.connect({ host: endpoint.host, port: endpoint.port, noDelay: true, lookup: options.lookup });
-    const fail = (err: Error) => {
-      cleanup();
-      socket.destroy();
-      reject(err);
-    };
-    const timer = setTimeout(() => fail(new SessionError('connect-timeout', `no answer from ${at} within ${options.connectMs / 1000} s`, 'Check the device is up and reachable from here, and that no firewall drops SSH.')), options.connectMs);
-    const onAbort = () => fail(cancelled());
-    const onError = (err: Error) => fail(classifyConnectionError(err, at));
-    const cleanup = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-      socket.off('error', onError);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('error', onError);
-    socket.once('connect', () => {
-      cleanup();
-      resolve(socket);
-    });
-  });
+  let socket: net.Socket | undefined;
+  return boundedWait<net.Socket>(
+    (resolve, reject) => {
+      // No Nagle: a CLI exchange is many tiny writes, each waiting on the other side's reply.
+      const s = (socket = net.connect({ host: endpoint.host, port: endpoint.port, noDelay: true, lookup: options.lookup }));
+      const onError = (err: Error) => reject(classifyConnectionError(err, at));
+      s.once('error', onError);
+      s.once('connect', () => {
+        s.off('error', onError);
+        resolve(s);
+      });
+    },
+    {
+      timeoutMs: options.connectMs,
+      signal: options.signal,
+      onTimeout: () => new SessionError('connect-timeout', `no answer from ${at} within ${options.connectMs / 1000} s`, 'Check the device is up and reachable from here, and that no firewall drops SSH.'),
+      giveUp: () => socket?.destroy(),
+    },
+  );
 }
 
 /** A channel from `jump` to `next`, used as the next hop's socket. */
-function forward(jump: Client, jumpEndpoint: SshEndpoint, next: SshEndpoint): Promise<Duplex> {
-  return new Promise((resolve, reject) => {
-    jump.forwardOut('127.0.0.1', 0, next.host, next.port, (err, stream) => {
-      if (!err) return resolve(stream);
-      const reason = err.message.replace(/^\(SSH\) Channel open failure: /, '');
-      const kind = /refused/i.test(reason) ? 'refused' : 'unreachable';
-      reject(new SessionError(kind, `jump host ${where(jumpEndpoint)} could not reach ${where(next)}: ${reason}`, 'Check the device address as seen from the jump host, and that the jump host allows TCP forwarding.'));
-    });
-  });
+function forward(jump: Client, jumpEndpoint: SshEndpoint, next: SshEndpoint, options: TransportOptions): Promise<Duplex> {
+  return boundedWait<Duplex>(
+    (resolve, reject) => {
+      jump.forwardOut('127.0.0.1', 0, next.host, next.port, (err, stream) => {
+        if (!err) return resolve(stream);
+        const reason = err.message.replace(/^\(SSH\) Channel open failure: /, '');
+        const kind = /refused/i.test(reason) ? 'refused' : 'unreachable';
+        reject(new SessionError(kind, `jump host ${where(jumpEndpoint)} could not reach ${where(next)}: ${reason}`, 'Check the device address as seen from the jump host, and that the jump host allows TCP forwarding.'));
+      });
+    },
+    {
+      timeoutMs: options.connectMs,
+      signal: options.signal,
+      onTimeout: () => new SessionError('connect-timeout', `jump host ${where(jumpEndpoint)} did not connect to ${where(next)} within ${options.connectMs / 1000} s`, 'Check the device is up and reachable from the jump host.'),
+    },
+  );
 }
 
 async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOptions): Promise<Client> {
@@ -132,30 +130,15 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
   let hostKeyFailure: SessionError | undefined;
   // What the device offered, read from ssh2's handshake debug lines, for a failed negotiation.
   const offered: string[] = [];
-  const onAbort = () => client.destroy();
-  options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    return await new Promise<Client>((resolve, reject) => {
-      // Only the first outcome counts; the listeners stay for the client's life (ssh2 reports later
-      // socket errors to them), and their errors are only built for a login still in progress.
-      let settled = false;
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
-        fn();
-      };
-      const timer = setTimeout(
-        () =>
-          settle(() => {
-            client.destroy();
-            reject(new SessionError('handshake', `${at} did not complete SSH login within ${options.authMs / 1000} s`, 'The port accepts TCP but SSH stalls: check it is an SSH port and the device is not overloaded.'));
-          }),
-        options.authMs,
-      );
-      client.on('error', (err) => settle(() => reject(hostKeyFailure ?? describeLoginError(err, at, offered))));
-      client.once('close', () => settle(() => reject(hostKeyFailure ?? new SessionError('closed', `${at} closed the connection during login`, 'The device may limit SSH sessions or drop this client by ACL.'))));
-      client.once('ready', () => settle(() => resolve(client)));
+  // The listeners stay for the client's life (ssh2 reports later socket errors to them); their
+  // errors are only built for a login still in progress.
+  let inProgress = true;
+  const login = boundedWait<Client>(
+    (resolve, reject) => {
+      const fail = (why: () => Error) => inProgress && reject(why());
+      client.on('error', (err) => fail(() => hostKeyFailure ?? describeLoginError(err, at, offered)));
+      client.once('close', () => fail(() => hostKeyFailure ?? new SessionError('closed', `${at} closed the connection during login`, 'The device may limit SSH sessions or drop this client by ACL.')));
+      client.once('ready', () => resolve(client));
       // Keyboard-interactive logins ask for the password in prompts of their own.
       client.on('keyboard-interactive', (_name, _instructions, _lang, prompts, finish) =>
         finish(prompts.map((p) => (/pass(word|code)?/i.test(p.prompt) ? endpoint.password ?? '' : ''))),
@@ -163,7 +146,7 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
       client.connect({
         ...config,
         sock: socket,
-        readyTimeout: options.authMs,
+        readyTimeout: MAX_TIMER_MS, // the bounded wait owns the timeout
         keepaliveInterval: options.keepaliveMs ?? 15_000,
         keepaliveCountMax: 3,
         algorithms: endpoint.legacyAlgorithms ? LEGACY_ALGORITHMS : undefined,
@@ -177,9 +160,18 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
           if (line.startsWith('Handshake: (remote) ')) offered.push(line.slice('Handshake: (remote) '.length));
         },
       } as ConnectConfig);
-    });
+    },
+    {
+      timeoutMs: options.authMs,
+      signal: options.signal,
+      onTimeout: () => new SessionError('handshake', `${at} did not complete SSH login within ${options.authMs / 1000} s`, 'The port accepts TCP but SSH stalls: check it is an SSH port and the device is not overloaded.'),
+      giveUp: () => client.destroy(),
+    },
+  );
+  try {
+    return await login;
   } finally {
-    options.signal?.removeEventListener('abort', onAbort);
+    inProgress = false;
   }
 }
 
@@ -207,11 +199,16 @@ async function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: Host
       if (check.policy === 'strict') {
         return new SessionError('host-key-unknown', `${at} is not in ${check.knownHosts.file} (its key: ${presented.type} ${presented.fingerprint}). No password was sent.`, 'Add the key to known_hosts after checking it on the device, or use host key policy accept-new.');
       }
-      // As OpenSSH does, a file that cannot be written does not stop the login: the key stays
-      // trusted for this run.
-      await check.knownHosts.add(endpoint.host, endpoint.port, keyBlob).catch(() => undefined);
-      check.onNewKey?.(endpoint.host, endpoint.port, presented);
-      return undefined;
+      {
+        // As OpenSSH does, a file that cannot be written does not stop the login: the key stays
+        // trusted for this run, and whoever logs new keys says it was not recorded.
+        const notRecorded = await check.knownHosts.add(endpoint.host, endpoint.port, keyBlob).then(
+          () => undefined,
+          (err: Error) => err.message,
+        );
+        check.onNewKey?.(endpoint.host, endpoint.port, presented, notRecorded);
+        return undefined;
+      }
   }
 }
 

@@ -15,7 +15,7 @@ export function drive(platform: LabPlatform, hostname: string, options: ShellOpt
     PLATFORMS[platform],
     { hostname, username: 'cisco', runningConfigLines: options.runningConfigLines ?? 6000 },
     options,
-    { write: (text) => void (written += text), close: () => void (closed = true) },
+    { write: (text) => void (written += text), flood: (text) => void (written += text), close: () => void (closed = true) },
   );
   shell.start();
   const banner = written;
