@@ -57,4 +57,18 @@ describe('cleanOutput', () => {
     const lines = Array.from({ length: 6000 }, (_, i) => ` ip address 127.0.${i >> 8}.${i & 255} 255.255.255.0  `);
     assert.equal(cleanCommandOutput(`\r\n${lines.join('\r\n')}\r\nR1#`, { stripAnsi: true, paged: false }), lines.join('\n'));
   });
+
+  it('removes character set choices, save and restore cursor, and shift-in/out, as tput sgr0 writes them', () => {
+    assert.equal(stripAnsi('R1#\x1b(B\x1b[m'), 'R1#');
+    assert.equal(stripAnsi('admin@srv:~$ \x1b[m\x0f'), 'admin@srv:~$ ');
+    assert.equal(stripAnsi('\x1b7saved\x1b8 \x1b=keypad\x1b>'), 'saved keypad');
+    const received = '\r\n\x1b(Bline 1\x1b[m\x0f\r\nline 2\x0e\r\nR1#\x1b(B\x1b[m';
+    assert.equal(cleanCommandOutput(received, { stripAnsi: true, paged: false }), 'line 1\nline 2');
+  });
+
+  it('drops a context line the device prints above its prompt, and only that', () => {
+    const context = [/^\{master:0\}$/];
+    assert.equal(cleanCommandOutput('\r\nHostname: vc1\r\n\r\n{master:0}\r\ncisco@vc1> ', { stripAnsi: true, paged: false, promptContext: context }), 'Hostname: vc1\n');
+    assert.equal(cleanCommandOutput('\r\n{master:0}\r\nHostname: vc1\r\ncisco@vc1> ', { stripAnsi: true, paged: false, promptContext: context }), '{master:0}\nHostname: vc1');
+  });
 });

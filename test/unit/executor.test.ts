@@ -113,4 +113,50 @@ describe('PollExecutor', () => {
     await settle();
     assert.deepEqual(seen, ['a:pending', 'a:running', 'a:finished']);
   });
+
+  it('a job that ignores its abort cannot hold its device past the deadline or a cancel', async () => {
+    const deaf: DeviceJob = () => new Promise<void>(() => undefined);
+    const executor = new PollExecutor({ maxWorkers: 2, job: deaf, deadlineMs: 30 });
+    const [late, cancelled] = ['late', 'cancelled'].map((n) => executor.submit(device(n)));
+    executor.cancel(cancelled);
+    await Promise.all([late.done, cancelled.done]);
+    assert.equal(late.state, 'failed');
+    assert.equal(late.error?.kind, 'deadline');
+    assert.equal(cancelled.state, 'cancelled');
+  });
+
+  it('out of file descriptors: the device waits for a free session instead of failing, and fewer run at once', async () => {
+    const jobs = manualJobs();
+    const executor = new PollExecutor({ maxWorkers: 3, job: jobs.job });
+    const limits: number[] = [];
+    executor.on('limited', (sessions) => limits.push(sessions));
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => executor.submit(device(n)));
+    jobs.controls.get('c')!.fail(new SessionError('resources', 'this machine ran out of file descriptors (EMFILE) connecting to 127.0.0.1:22'));
+    await settle();
+    assert.equal(c.state, 'pending');
+    assert.deepEqual(limits, [2]);
+    assert.deepEqual(jobs.started, ['a', 'b', 'c']);
+    jobs.controls.get('a')!.finish();
+    await settle();
+    // c goes first again, and only two run at once from now on.
+    assert.deepEqual(jobs.started, ['a', 'b', 'c', 'c']);
+    assert.equal(d.state, 'pending');
+    for (const name of ['b', 'c', 'd']) {
+      jobs.controls.get(name)!.finish();
+      await settle();
+    }
+    await Promise.all([a.done, b.done, c.done, d.done]);
+    assert.deepEqual([a, b, c, d].map((p) => p.state), ['finished', 'finished', 'finished', 'finished']);
+    assert.equal(jobs.peak(), 3);
+  });
+
+  it('out of file descriptors with nothing else running: the device fails, saying why', async () => {
+    const jobs = manualJobs();
+    const executor = new PollExecutor({ maxWorkers: 2, job: jobs.job });
+    const poll = executor.submit(device('alone'));
+    jobs.controls.get('alone')!.fail(new SessionError('resources', 'this machine ran out of file descriptors (EMFILE) connecting to 127.0.0.1:22'));
+    await poll.done;
+    assert.equal(poll.state, 'failed');
+    assert.equal(poll.error?.kind, 'resources');
+  });
 });

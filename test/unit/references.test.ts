@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { createResolver, malformedReferences, referencesIn, UnresolvedValueError, ValueSource } from '../../src/core/inventory/references';
+import { createResolver, malformedReferences, referenceProblems, referencesIn, UnresolvedValueError, ValueSource } from '../../src/core/inventory/references';
 
 /** A value source that counts how often each name is asked for. */
 function countingSource(values: Record<string, string | undefined>) {
@@ -26,6 +26,16 @@ describe('references', () => {
       { kind: 'prompt', name: 'd_1' },
     ]);
     assert.deepEqual(malformedReferences('${vault:x} ${env:OK} ${secret:}'), ['${vault:x}', '${secret:}']);
+  });
+
+  it('flags a ${ that is never closed, and keeps the valid references next to it', async () => {
+    assert.deepEqual(malformedReferences('${env:A'), ['${env:A']);
+    assert.deepEqual(malformedReferences('${env:A ${env:B}'), ['${env:A ']);
+    assert.deepEqual(malformedReferences('${secret:b}-${prompt:c'), ['${prompt:c']);
+    assert.deepEqual(referenceProblems('x${env:A ${vault:v}'), ['"${env:A" is not closed: add } after the name', '"${vault:v}" is not a reference NetPoll knows; use ${env:NAME}, ${secret:NAME} or ${prompt:NAME}']);
+    assert.deepEqual(referencesIn('${env:A ${env:B}'), [{ kind: 'env', name: 'B' }]);
+    const resolve = createResolver(countingSource({ 'env:B': 'b' }).source);
+    assert.equal(await resolve('${env:A ${env:B}'), '${env:A b');
   });
 
   it('resolves each reference once per poll, even when many devices ask at the same time', async () => {

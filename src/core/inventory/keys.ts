@@ -63,3 +63,9 @@ export const NETMIKO_ONLY_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 export const HOST_KEY_POLICY_VALUES = ['accept-new', 'strict', 'off'] as const;
+
+/**
+ * The longest timeout, in seconds: Node's timers hold at most 2^31-1 ms (about 24.8 days) and
+ * fire at once for anything longer, so a larger value would time out immediately.
+ */
+export const MAX_TIMEOUT_SECONDS = 2_147_483;

@@ -21,16 +21,27 @@ export interface ValueSource {
 export class UnresolvedValueError extends Error {}
 
 const REFERENCE = /\$\{(env|secret|prompt):([A-Za-z_][\w.-]*)\}/g;
-/** Anything that looks like ${...}, to catch misspelled references. */
-const ANY_REFERENCE = /\$\{([^}]*)\}/g;
+/**
+ * Anything that starts like a reference, to catch misspelled and unclosed ones: `${` up to its
+ * `}`, or up to the next `${` or the end when there is none (so `${env:A ${env:B}` is one
+ * unclosed `${env:A ` next to a valid reference, not one malformed whole).
+ */
+const ANY_REFERENCE = /\$\{(?:(?!\$\{)[^}])*\}?/g;
 
 export function referencesIn(value: string): Reference[] {
   return [...value.matchAll(REFERENCE)].map((m) => ({ kind: m[1] as ReferenceKind, name: m[2] }));
 }
 
-/** `${...}` parts that are not a valid reference, for diagnostics. */
+/** `${...}` parts that are not a valid reference (misspelled, or with no closing `}`), for diagnostics. */
 export function malformedReferences(value: string): string[] {
   return [...value.matchAll(ANY_REFERENCE)].map((m) => m[0]).filter((text) => referencesIn(text).length === 0);
+}
+
+/** What is wrong with each malformed reference in `value`, said so it can be fixed. */
+export function referenceProblems(value: string): string[] {
+  return malformedReferences(value).map((text) =>
+    text.endsWith('}') ? `"${text}" is not a reference NetPoll knows; use \${env:NAME}, \${secret:NAME} or \${prompt:NAME}` : `"${text.trimEnd()}" is not closed: add } after the name`,
+  );
 }
 
 export function hasReference(value: string): boolean {

@@ -1,6 +1,6 @@
 // The JSON Schema of devices.yaml, from the same key table the parser uses. Editors with a
 // YAML language server use it for validation, completion and hover help.
-import { DEVICE_KEYS, HOST_KEY_POLICY_VALUES, KeyInfo } from './keys';
+import { DEVICE_KEYS, HOST_KEY_POLICY_VALUES, KeyInfo, MAX_TIMEOUT_SECONDS } from './keys';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ function valueSchema(info: KeyInfo, deviceTypes: readonly string[]): JsonSchema 
     case 'boolean':
       return { ...base, type: 'boolean' };
     case 'seconds':
-      return { ...base, type: 'number', exclusiveMinimum: 0 };
+      return { ...base, type: 'number', exclusiveMinimum: 0, maximum: MAX_TIMEOUT_SECONDS };
     case 'list':
       return { ...base, type: 'array', items: { type: 'string' } };
     case 'deviceType':
@@ -49,7 +49,7 @@ export function inventorySchema(deviceTypes: readonly string[]): JsonSchema {
         type: 'object',
         properties: {
           defaults: { $ref: '#/definitions/defaults' },
-          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, extends).' },
+          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, newline, prompt_context, extends).' },
         },
         additionalProperties: group,
       },

@@ -4,7 +4,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DeviceSpec, DeviceTimeouts, JumpHost } from '../inventory/inventory';
-import { UnresolvedValueError } from '../inventory/references';
+import { hostProblem } from '../inventory/hosts';
+import { hasReference, UnresolvedValueError } from '../inventory/references';
 import { BUILTIN_PLATFORMS } from '../platforms/builtins';
 import { PlatformDefinition } from '../platforms/platform';
 import { CliSession, CommandResult, SessionPhase, SessionTarget, SessionTimeouts } from '../session/cliSession';
@@ -57,6 +58,11 @@ export async function prepareWork(device: DeviceSpec, options: WorkOptions): Pro
   const resolve = options.resolve ?? (async (value: string) => value);
   const target = await resolveReferences({ ...endpoint(device), secret: device.secret }, resolve);
   const jumps = await Promise.all(device.jumps.map((jump) => resolveReferences(endpoint(jump), resolve)));
+  // The file's hosts were checked as the inventory was read; one from a reference only now.
+  for (const [written, resolved] of [[device.host, target.host], ...device.jumps.map((j, i) => [j.host, jumps[i].host])]) {
+    const problem = hasReference(written) ? hostProblem(resolved) : undefined;
+    if (problem) throw new SessionError('config', `${written} resolves to a host NetPoll cannot use: ${problem}`, 'Fix the value the reference gives.');
+  }
   return {
     target: { ...target, platform, jumps },
     commands: device.commands ?? options.commands,
