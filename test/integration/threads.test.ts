@@ -1,11 +1,14 @@
 // Sessions in worker threads: the same results as on the main thread, cancellable, with
 // host keys and per-command events reported back.
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseInventory } from '../../src/core/inventory/inventory';
+import { knownHostsCache, prepareWork } from '../../src/core/poll/deviceWork';
+import { DeviceJob } from '../../src/core/poll/executor';
 import { PollRun } from '../../src/core/poll/pollRun';
+import { WorkerPool } from '../../src/core/poll/workerPool';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab } from '../lab/lab';
 
@@ -58,5 +61,29 @@ describe('sessions in worker threads', function () {
     const report = await run.finish();
     assert.equal(report.devices[0].status, 'cancelled');
     assert.ok(performance.now() - cancelAt < 1_000, 'cancelling took a second or more');
+  });
+
+  it('a worker thread that dies fails only the device it was running; the devices after it run on a new one', async () => {
+    // A poll worker that dies the way one out of memory does, when it is given this command.
+    const script = path.join(dir, 'dyingWorker.js');
+    const realWorker = path.resolve(__dirname, '../../src/core/poll/pollWorker.js');
+    await writeFile(script, `const { parentPort } = require('node:worker_threads');
+parentPort.on('message', (m) => { if (m.type === 'run' && m.work.commands.includes('crash the worker')) process.exit(70); });
+require(${JSON.stringify(realWorker)});
+`);
+    const pool = new WorkerPool(1, script);
+    const job: DeviceJob = async (poll, { signal }) => {
+      const work = await prepareWork(poll.device, { commands: poll.device.name === 'T1' ? ['crash the worker'] : ['show version'], hostKeyPolicy: 'off' });
+      await pool.run(work, { signal, knownHosts: knownHostsCache(), onPhase: () => undefined, onNewKey: () => undefined, onCommand: (result) => poll.commands.push(result) });
+    };
+    const devices = parseInventory(lab.inventoryYaml()).devices.filter((d) => ['T1', 'T2', 'T3'].includes(d.name));
+    const run = new PollRun({ inventory: 'lab', devices, commands: [], maxWorkers: 1, order: 'inventory', job });
+    run.start();
+    const report = await run.finish();
+    await pool.close();
+    assert.deepEqual(report.devices.map((d) => [d.name, d.status]), [['T1', 'failed'], ['T2', 'finished'], ['T3', 'finished']]);
+    assert.equal(report.devices[0].error?.kind, 'internal');
+    assert.match(report.devices[0].error?.message ?? '', /worker thread running this device stopped: it exited with code 70/);
+    for (const d of report.devices.slice(1)) assert.equal(d.commands[0].output, expectedOutput(lab.devices.find((l) => l.name === d.name)!.platform, d.name, 'show version').join('\n'));
   });
 });
