@@ -1,5 +1,7 @@
 // `netpoll poll <inventory> [options]` -> validated options, or a usage error.
 import { parseArgs } from 'node:util';
+import { MAX_TIMEOUT_SECONDS } from '../core/inventory/keys';
+import { printable } from '../core/results/printable';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
 import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
@@ -24,8 +26,8 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: netpoll poll <inventory> [options]
 
-Polls every device in a devices.yaml over SSH, a bounded number at once, and prints
-each device's answers as results once all are done. Progress goes to stderr.
+Polls every device in a devices.yaml over SSH, a bounded number at once, and writes
+each device's answers to the results as soon as it is done. Progress goes to stderr.
 
 Options:
   -c, --command CMD      command to send (repeat for several; default: "show clock")
@@ -37,7 +39,8 @@ Options:
                          default), strict (refuse unknown keys) or off
       --known-hosts FILE known_hosts file to check and record keys in
                          (default: ~/.ssh/known_hosts)
-      --timeout SECONDS  overall time one device may take (default: 600)
+      --timeout SECONDS  overall time one device may take (default: 600, at most
+                         ${MAX_TIMEOUT_SECONDS})
       --threads N|auto   run the SSH sessions in N worker threads, or 0 on the main
                          thread; auto (default): the main thread for fewer than 100
                          sessions at once, else one thread per core but one (at most 4)
@@ -77,22 +80,35 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   const { values, positionals } = parsed;
   if (values.help) return undefined;
   const [verb, inventory, ...extra] = positionals;
-  if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll' : `unknown command "${verb}"; the command is: poll`);
+  if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll' : `unknown command "${quoted(verb)}"; the command is: poll`);
   if (inventory === undefined) throw new UsageError('missing the inventory file, e.g. netpoll poll devices.yaml');
-  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${quoted(extra[0])}"`);
   const workers = values.workers === undefined ? 10 : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${quoted(values.workers)}"`);
   const order = oneOf(values.order ?? 'completion', ORDERS, '--order');
   const format = oneOf(values.format ?? 'yaml', FORMATS, '--format');
   const hostKeyPolicy = oneOf(values['host-keys'] ?? 'accept-new', HOST_KEY_POLICIES, '--host-keys');
-  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : Number(values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${values.timeout}"`);
+  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parseTimeout(values.timeout);
   const threads = parseThreads(values.threads ?? 'auto');
-  if (threads === undefined) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${values.threads}"`);
+  if (threads === undefined) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${quoted(values.threads)}"`);
   return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${value}"`);
+  throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${quoted(value)}"`);
+}
+
+/** Seconds for --timeout: Node's timers fire at once for anything past MAX_TIMEOUT_SECONDS. */
+function parseTimeout(value: string): number {
+  const seconds = Number(value);
+  const range = `at most ${MAX_TIMEOUT_SECONDS}, about ${Math.floor(MAX_TIMEOUT_SECONDS / 86_400)} days`;
+  if (!(seconds > 0)) throw new UsageError(`--timeout must be a number of seconds greater than 0, not "${quoted(value)}" (${range})`);
+  if (!(seconds <= MAX_TIMEOUT_SECONDS)) throw new UsageError(`--timeout must be greater than 0 and ${range}, not "${quoted(value)}"`);
+  return seconds;
+}
+
+/** A value from the command line, as it can be shown inside one line of a message. */
+function quoted(value: string | undefined): string {
+  return printable(String(value));
 }

@@ -8,7 +8,7 @@ import { createResolver } from '../core/inventory/references';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
-import { describeState } from '../core/poll/progressLog';
+import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { parseThreads } from '../core/poll/workerPool';
 import { ResultsFormat, summaryLine } from '../core/results/render';
 import { PollReport, ResultsOrder } from '../core/results/report';
@@ -114,7 +114,10 @@ export class Poller implements vscode.Disposable {
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: config.get<HostKeyPolicy>('hostKeyPolicy', 'accept-new'),
         knownHostsFile: knownHostsFile(config),
-        onNewHostKey: (device, key) => this.log.info(`Recorded ${device.name}'s host key ${key.type} ${key.fingerprint} (first contact)`),
+        onNewHostKey: (device, key, notRecorded) => {
+          const entry = describeNewHostKey(device.name, key, notRecorded);
+          this.log[entry.level](entry.text);
+        },
         resolve: createResolver(this.secrets.valueSource()),
       },
     });
@@ -138,6 +141,7 @@ export class Poller implements vscode.Disposable {
     const polls = run.executor.polls;
     const counts = () => ({ done: polls.filter((p) => p.isFinal).length, running: polls.filter((p) => p.state === 'running').length, failed: polls.filter((p) => p.state === 'failed').length });
     let badgeTimer: NodeJS.Timeout | undefined;
+    run.executor.on('limited', (sessions, why) => this.log.warn(describeLimit(sessions, why).text));
     run.executor.on('state', (poll) => {
       const entry = describeState(poll);
       if (entry) this.log[entry.level](`${entry.marker} ${entry.text}`);

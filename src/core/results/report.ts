@@ -76,7 +76,8 @@ export function buildReport(context: ReportContext, polls: readonly DevicePoll[]
   };
 }
 
-function deviceReport(poll: DevicePoll): DeviceReport {
+/** One final device's part of a report. */
+export function deviceReport(poll: DevicePoll): DeviceReport {
   const d = poll.device;
   return {
     name: d.name,

@@ -1,8 +1,9 @@
 // Host keys, the OpenSSH known_hosts way: plain or hashed host patterns, `[host]:port` for
 // ports other than 22, one key per line. Checked during the handshake, before any password.
 import { createHash, createHmac } from 'node:crypto';
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { SessionError } from './errors';
 
 export type HostKeyPolicy = 'accept-new' | 'strict' | 'off';
 export const HOST_KEY_POLICIES: readonly HostKeyPolicy[] = ['accept-new', 'strict', 'off'];
@@ -26,13 +27,16 @@ export class KnownHosts {
 
   private constructor(readonly file: string, private readonly entries: Entry[]) {}
 
-  /** Reads the file; a missing file is an empty one (it is created on the first new key). */
+  /**
+   * Reads the file; a missing file is an empty one (it is created on the first new key).
+   * A file that cannot be read is a config error naming it; a line it cannot understand is skipped.
+   */
   static async load(file: string): Promise<KnownHosts> {
     let text = '';
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(file, err);
     }
     return new KnownHosts(file, text.split('\n').flatMap(parseLine));
   }
@@ -55,12 +59,58 @@ export class KnownHosts {
     const type = keyType(keyBlob);
     this.entries.push({ matches: (n) => n === name, type, blob: keyBlob });
     const line = `${name} ${type} ${keyBlob.toString('base64')}\n`;
-    const written = this.writing.then(async () => {
-      await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
-      await appendFile(this.file, line, { mode: 0o600 });
+    const written = this.writing.then(() => appendLine(this.file, line)).catch((err: unknown) => {
+      throw new Error(`cannot write known_hosts ${this.file}: ${writeProblem(err)}`);
     });
     this.writing = written.catch(() => undefined);
     return written;
+  }
+}
+
+/** Appends one line, first ending the file's last line if another program left it open. */
+async function appendLine(file: string, line: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  // a+: appends, and lets us read the last byte as the file is now, not as it was at load.
+  const handle = await open(file, 'a+', 0o600);
+  try {
+    const { size } = await handle.stat();
+    const last = Buffer.alloc(1);
+    if (size > 0) await handle.read(last, 0, 1, size - 1);
+    await handle.write(size > 0 && last[0] !== 0x0a ? '\n' + line : line);
+  } finally {
+    await handle.close();
+  }
+}
+
+const HINT = 'Point NetPoll at a readable file: --known-hosts FILE on the command line, or the setting netpoll.knownHostsFile.';
+
+function unreadable(file: string, err: unknown): SessionError {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EISDIR') return new SessionError('config', `known_hosts ${file} is a directory, not a file`, HINT);
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? (err as Error).message);
+  return new SessionError('config', `cannot read known_hosts ${file}: ${reason}`, HINT);
+}
+
+/** Why a key could not be written, in words, with the system's code for searching. */
+function writeProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return `permission denied (${code})`;
+    case 'EISDIR':
+      return 'it is a directory, not a file (EISDIR)';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return `a file stands where its folder should be (${code})`;
+    case 'ENOENT':
+      return 'its folder does not exist and cannot be made (ENOENT)';
+    case 'EROFS':
+      return 'the file system is read-only (EROFS)';
+    case 'ENOSPC':
+      return 'no space left on the device (ENOSPC)';
+    default:
+      return code ?? (err instanceof Error ? err.message : String(err));
   }
 }
 
@@ -103,26 +153,58 @@ function parseLine(line: string): Entry[] {
   if (fields[0].startsWith('@')) return [];
   const [patterns, type, base64] = fields;
   if (!type || !base64) return [];
-  return [{ matches: hostMatcher(patterns), type, blob: Buffer.from(base64, 'base64') }];
+  const matches = hostMatcher(patterns);
+  const blob = Buffer.from(base64, 'base64');
+  if (!matches || blob.length === 0) return [];
+  return [{ matches, type, blob }];
 }
 
-function hostMatcher(patterns: string): (name: string) => boolean {
+/** How an entry's host field matches a name; undefined when the field makes no sense. */
+function hostMatcher(patterns: string): ((name: string) => boolean) | undefined {
   if (patterns.startsWith('|1|')) {
     // Hashed: |1|base64(salt)|base64(HMAC-SHA1(salt, name))
-    const [, , salt, hash] = patterns.split('|');
-    const key = Buffer.from(salt ?? '', 'base64');
+    const [, , salt, hash, ...rest] = patterns.split('|');
+    if (!salt || !hash || rest.length > 0) return undefined;
+    const key = Buffer.from(salt, 'base64');
     return (name) => createHmac('sha1', key).update(name).digest('base64') === hash;
   }
-  const positive: RegExp[] = [];
-  const negative: RegExp[] = [];
-  for (const pattern of patterns.split(',')) {
-    const negated = pattern.startsWith('!');
-    (negated ? negative : positive).push(globToRegExp(negated ? pattern.slice(1) : pattern));
+  const positive: string[] = [];
+  const negative: string[] = [];
+  for (const pattern of patterns.toLowerCase().split(',')) {
+    if (pattern.startsWith('!')) negative.push(pattern.slice(1));
+    else positive.push(pattern);
   }
-  return (name) => positive.some((re) => re.test(name)) && !negative.some((re) => re.test(name));
+  return (name) => {
+    const lower = name.toLowerCase();
+    return positive.some((p) => wildcardMatch(p, lower)) && !negative.some((p) => wildcardMatch(p, lower));
+  };
 }
 
-function globToRegExp(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${body}$`, 'i');
+/**
+ * OpenSSH's `*` (any run) and `?` (any one character), over the whole text. Iterative, with one
+ * remembered star to fall back to: no RegExp, so no pattern length can exceed an engine limit,
+ * and time stays within pattern x text.
+ */
+function wildcardMatch(pattern: string, text: string): boolean {
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    if (p < pattern.length && (pattern[p] === '?' || pattern[p] === text[t])) {
+      p++;
+      t++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      star = p++;
+      starText = t;
+    } else if (star >= 0) {
+      // Let the last star swallow one more character and try again from there.
+      p = star + 1;
+      t = ++starText;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }

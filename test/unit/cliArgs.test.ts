@@ -1,0 +1,34 @@
+import { strict as assert } from 'node:assert';
+import { parsePollArgs, UsageError } from '../../src/cli/args';
+import { MAX_TIMEOUT_SECONDS } from '../../src/core/inventory/keys';
+
+const timeout = (value: string) => parsePollArgs(['poll', 'devices.yaml', '--timeout', value])!.timeoutSeconds;
+
+describe('netpoll poll arguments', () => {
+  it('--timeout takes seconds up to the longest wait Node timers can hold, and no more', () => {
+    assert.equal(MAX_TIMEOUT_SECONDS, 2_147_483);
+    assert.equal(timeout('0.5'), 0.5);
+    assert.equal(timeout('2147483'), 2_147_483);
+    assert.equal(parsePollArgs(['poll', 'devices.yaml'])!.timeoutSeconds, 600);
+    assert.throws(() => timeout('2147484'), UsageError);
+  });
+
+  for (const value of ['3000000', '2147483.5', 'Infinity', '1e400']) {
+    it(`--timeout ${value} is a usage error naming the range`, () => {
+      assert.throws(() => timeout(value), (err: Error) => {
+        assert.ok(err instanceof UsageError);
+        assert.equal(err.message, `--timeout must be greater than 0 and at most 2147483, about 24 days, not "${value}"`);
+        return true;
+      });
+    });
+  }
+
+  it('--timeout 0 or a word still says it must be greater than 0, and the upper bound', () => {
+    assert.throws(() => timeout('0'), { message: '--timeout must be a number of seconds greater than 0, not "0" (at most 2147483, about 24 days)' });
+    assert.throws(() => timeout('soon'), /greater than 0, not "soon"/);
+  });
+
+  it('shows a value with control characters on one line', () => {
+    assert.throws(() => parsePollArgs(['poll', 'devices.yaml', '--workers', 'x\ny']), { message: '--workers must be a whole number of at least 1, not "x\\ny"' });
+  });
+});
