@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
-import { renderReport, ResultsFormat } from '../core/results/render';
+import { printable } from '../core/results/printable';
+import { renderReport, ResultsFormat, summaryLine } from '../core/results/render';
+import { PollReport } from '../core/results/report';
 
 export const RESULTS_SCHEME = 'netpoll';
 const REFRESH_DELAY_MS = 200;
@@ -69,7 +71,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     }
     const tracked = this.runs.get(uri.query);
     if (!tracked) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
-    return renderReport(tracked.run.report(), tracked.format);
+    return withSummaryFirst(tracked.run.report(), tracked.format);
   }
 
   dispose(): void {
@@ -79,10 +81,28 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
+/**
+ * The report with a line of where the poll stands on top, where a person looks first (the
+ * report's own summary comes last, the way results files are written as devices finish).
+ */
+function withSummaryFirst(report: PollReport, format: ResultsFormat): string {
+  const body = renderReport(report, format);
+  const polled = report.summary.total - report.summary.skipped;
+  const status = report.finishedAt === null ? `polling: ${report.devices.length} of ${polled} devices done` : summaryLine(report);
+  switch (format) {
+    case 'yaml':
+      return `# ${status}\n${body}`;
+    case 'markdown':
+      return `_${status}_\n\n${body}`;
+    case 'json':
+      return body;
+  }
+}
+
 /** One device's answers (or error) as plain text. */
 export function deviceText(poll: DevicePoll): string {
   const d = poll.device;
-  const lines = [`# ${d.name} (${d.host}:${d.port}, ${d.deviceType}): ${poll.state}`];
+  const lines = [`# ${printable(d.name)} (${printable(d.host)}:${d.port}, ${d.deviceType}): ${poll.state}`];
   if (poll.error) lines.push(`# ${poll.error.kind}: ${poll.error.message}`, ...(poll.error.hint ? [`# ${poll.error.hint}`] : []));
   for (const command of poll.commands) {
     lines.push('', `${poll.device.name}> ${command.command}${command.failed ? '   (failed on the device)' : ''}`, command.output);

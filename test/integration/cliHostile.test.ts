@@ -151,4 +151,13 @@ describe('netpoll against many hostile devices at once (a real process)', functi
       await healthy.stop();
     }
   });
+
+  it('a known_hosts that cannot be written: the poll goes on, and the log says the key was not recorded', async () => {
+    const run = await netpoll(['poll', inventory, '-w', '20', '--timeout', String(DEADLINE_S), '--known-hosts', '/dev/null/known_hosts', '--format', 'json', '-o', path.join(dir, 'unrecorded.json')]);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /New OK1's host key ssh-ed25519 SHA256:\S+ could not be recorded: cannot write known_hosts \/dev\/null\/known_hosts: .*; it is trusted for this poll only/);
+    assert.ok(!/Recorded OK1's host key/.test(run.stderr), run.stderr);
+    const report = JSON.parse(await readFile(path.join(dir, 'unrecorded.json'), 'utf8')) as PollReport;
+    assert.equal(report.devices.find((d) => d.name === 'OK1')?.status, 'finished');
+  });
 });

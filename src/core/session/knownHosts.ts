@@ -36,7 +36,10 @@ export class KnownHosts {
     try {
       text = await readFile(file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw unreadable(file, err);
+      // No such file, or a file where one of its folders should be: nothing is known yet, and
+      // recording the first key says why it cannot be written.
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') throw unreadable(file, err);
     }
     return new KnownHosts(file, text.split('\n').flatMap(parseLine));
   }
