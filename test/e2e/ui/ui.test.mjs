@@ -101,7 +101,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await quickPick('NetPoll: Poll devices');
     assertLabRows(await finalRows(6));
     const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
-    await results.locator('.view-line', { hasText: /# 6 devices: 5 finished, 1 failed in \d+\.\d s/ }).waitFor({ timeout: 10_000 });
+    await results.locator('.view-line', { hasText: /#\s6\sdevices:\s5\sfinished,\s1\sfailed\sin\s\d+\.\d\ss/ }).waitFor({ timeout: 10_000 });
     await waitForPollToEnd();
     // The view's title bar offers Poll devices again (not Cancel poll): the poll is over.
     await page.locator('.part.sidebar .title-actions .action-label[aria-label="Poll devices"]').waitFor();
