@@ -1,13 +1,15 @@
 // Wires NetPoll's parts together; each part lives in src/ui or src/core.
 import * as vscode from 'vscode';
-import { parseInventory } from './core/inventory/inventory';
 import { registerCommands } from './ui/commands';
 import { DeviceCodeLens } from './ui/deviceCodeLens';
+import { DevicesModel } from './ui/devicesModel';
 import { DevicesTree } from './ui/devicesTree';
 import { watchInventoryDiagnostics } from './ui/inventoryDiagnostics';
 import { INVENTORY_SELECTOR, InventoryCompletion, InventoryHover } from './ui/inventoryLanguage';
 import { defaultInventory, inventoryGlob } from './ui/inventoryLocator';
+import { InventoryService } from './ui/inventoryService';
 import { Poller } from './ui/poller';
+import { renderPollViews } from './ui/pollViews';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
 import { SecretValues } from './ui/secretValues';
 import { PollStatusBar } from './ui/statusBar';
@@ -21,21 +23,18 @@ export interface NetPollApi {
 
 export function activate(context: vscode.ExtensionContext): NetPollApi {
   const log = vscode.window.createOutputChannel('NetPoll', { log: true });
-  const tree = new DevicesTree();
+  const inventories = new InventoryService();
+  const model = new DevicesModel(inventories);
+  const tree = new DevicesTree(model);
   const treeView = vscode.window.createTreeView('netpoll.devices', { treeDataProvider: tree, showCollapseAll: true });
-  const results = new ResultsDocuments();
+  const results = new ResultsDocuments(model);
   const secrets = new SecretValues(context.secrets, context.globalState);
   const statusBar = new PollStatusBar();
-  const poller = new Poller(log, tree, treeView as vscode.TreeView<unknown>, results, secrets, statusBar);
+  const poller = new Poller(log, model, inventories, results, secrets);
 
-  // Before any poll, the tree lists the inventory as it is on disk.
-  const showInventory = async () => {
-    if (poller.isPolling) return;
-    const uri = await defaultInventory();
-    if (!uri) return tree.show([], undefined);
-    const inventory = parseInventory(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-    tree.show(inventory.devices.map((device) => ({ device })), uri);
-  };
+  // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing
+  // that a poll or a newer listing overtook).
+  const showInventory = async () => model.show(await defaultInventory());
   const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
   watcher.onDidChange(showInventory);
   watcher.onDidCreate(showInventory);
@@ -45,17 +44,21 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   context.subscriptions.push(
     log,
     poller,
+    inventories,
+    model,
     tree,
     treeView,
     results,
     statusBar,
     watcher,
+    renderPollViews(model, treeView as vscode.TreeView<unknown>, statusBar),
+    inventories.onDidChangePlatforms(showInventory),
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
-    registerCommands({ poller, tree, results, secrets, log, state: context.globalState }),
-    watchInventoryDiagnostics(),
-    vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(), ':', ' '),
+    registerCommands({ poller, model, inventories, results, secrets, log, state: context.globalState }),
+    watchInventoryDiagnostics(inventories),
+    vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(inventories), ':', ' '),
     vscode.languages.registerHoverProvider(INVENTORY_SELECTOR, new InventoryHover()),
-    vscode.languages.registerCodeLensProvider(INVENTORY_SELECTOR, new DeviceCodeLens()),
+    vscode.languages.registerCodeLensProvider(INVENTORY_SELECTOR, new DeviceCodeLens(inventories)),
   );
   return { tree, secrets, poller };
 }

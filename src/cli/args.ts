@@ -4,6 +4,7 @@ import { MAX_TIMEOUT_SECONDS } from '../core/inventory/keys';
 import { printable } from '../core/results/printable';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
+import { POLL_DEFAULTS } from '../core/poll/pollDefaults';
 import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
 import { HOST_KEY_POLICIES, HostKeyPolicy } from '../core/session/knownHosts';
 
@@ -30,20 +31,20 @@ Polls every device in a devices.yaml over SSH, a bounded number at once, and wri
 each device's answers to the results as soon as it is done. Progress goes to stderr.
 
 Options:
-  -c, --command CMD      command to send (repeat for several; default: "show clock")
-  -w, --workers N        SSH sessions open at once (default: 10)
-      --order ORDER      completion (as devices finish, default) or inventory
-      --format FORMAT    yaml (default), json or markdown
+  -c, --command CMD      command to send (repeat for several; default: ${POLL_DEFAULTS.commands.map((c) => `"${c}"`).join(', ')})
+  -w, --workers N        SSH sessions open at once (default: ${POLL_DEFAULTS.maxWorkers})
+      --order ORDER      completion (as devices finish) or inventory (default: ${POLL_DEFAULTS.order})
+      --format FORMAT    yaml, json or markdown (default: ${POLL_DEFAULTS.format})
   -o, --output FILE      write results to FILE instead of stdout
-      --host-keys POLICY accept-new (record unknown keys, refuse changed ones;
-                         default), strict (refuse unknown keys) or off
+      --host-keys POLICY accept-new (record unknown keys, refuse changed ones),
+                         strict (refuse unknown keys) or off (default: ${POLL_DEFAULTS.hostKeyPolicy})
       --known-hosts FILE known_hosts file to check and record keys in
                          (default: ~/.ssh/known_hosts)
-      --timeout SECONDS  overall time one device may take (default: 600, at most
+      --timeout SECONDS  overall time one device may take (default: ${POLL_DEFAULTS.deviceTimeoutSeconds}, at most
                          ${MAX_TIMEOUT_SECONDS})
       --threads N|auto   run the SSH sessions in N worker threads, or 0 on the main
-                         thread; auto (default): the main thread for fewer than 100
-                         sessions at once, else one thread per core but one (at most 4)
+                         thread; auto: the main thread for fewer than 100 sessions at
+                         once, else one thread per core but one, at most 4 (default: ${POLL_DEFAULTS.threads})
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or
@@ -51,7 +52,6 @@ nothing could be polled.
 `;
 
 const FORMATS: readonly ResultsFormat[] = ['yaml', 'json', 'markdown'];
-const DEFAULT_TIMEOUT_SECONDS = 600;
 const ORDERS: readonly ResultsOrder[] = ['completion', 'inventory'];
 
 /** Returns undefined when help was asked for. */
@@ -83,15 +83,15 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll' : `unknown command "${quoted(verb)}"; the command is: poll`);
   if (inventory === undefined) throw new UsageError('missing the inventory file, e.g. netpoll poll devices.yaml');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${quoted(extra[0])}"`);
-  const workers = values.workers === undefined ? 10 : Number(values.workers);
+  const workers = values.workers === undefined ? POLL_DEFAULTS.maxWorkers : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${quoted(values.workers)}"`);
-  const order = oneOf(values.order ?? 'completion', ORDERS, '--order');
-  const format = oneOf(values.format ?? 'yaml', FORMATS, '--format');
-  const hostKeyPolicy = oneOf(values['host-keys'] ?? 'accept-new', HOST_KEY_POLICIES, '--host-keys');
-  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : parseTimeout(values.timeout);
-  const threads = parseThreads(values.threads ?? 'auto');
+  const order = oneOf(values.order ?? POLL_DEFAULTS.order, ORDERS, '--order');
+  const format = oneOf(values.format ?? POLL_DEFAULTS.format, FORMATS, '--format');
+  const hostKeyPolicy = oneOf(values['host-keys'] ?? POLL_DEFAULTS.hostKeyPolicy, HOST_KEY_POLICIES, '--host-keys');
+  const timeoutSeconds = values.timeout === undefined ? POLL_DEFAULTS.deviceTimeoutSeconds : parseTimeout(values.timeout);
+  const threads = values.threads === undefined ? POLL_DEFAULTS.threads : parseThreads(values.threads);
   if (threads === undefined) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${quoted(values.threads)}"`);
-  return { inventory, commands: values.command ?? ['show clock'], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
+  return { inventory, commands: values.command ?? [...POLL_DEFAULTS.commands], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {

@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './credentialQuickFix';
-import { DeviceRow, DevicesTree } from './devicesTree';
+import { DeviceRow, DevicesModel } from './devicesModel';
+import { InventoryService } from './inventoryService';
 import { Poller } from './poller';
 import { deviceText, ResultsDocuments } from './resultsDocuments';
 import { savedResults } from './resultsStore';
@@ -17,14 +18,15 @@ const RECENT_LIMIT = 10;
 
 export interface CommandParts {
   poller: Poller;
-  tree: DevicesTree;
+  model: DevicesModel;
+  inventories: InventoryService;
   results: ResultsDocuments;
   secrets: SecretValues;
   log: vscode.LogOutputChannel;
   state: vscode.Memento;
 }
 
-export function registerCommands({ poller, tree, results, secrets, log, state }: CommandParts): vscode.Disposable {
+export function registerCommands({ poller, model, inventories, results, secrets, log, state }: CommandParts): vscode.Disposable {
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   return vscode.Disposable.from(
     command('netpoll.pollDevices', (uri?: vscode.Uri) => poller.poll({ uri })),
@@ -33,26 +35,28 @@ export function registerCommands({ poller, tree, results, secrets, log, state }:
       return commands && poller.poll({ uri, commands });
     }),
     command('netpoll.pollDevice', (target: DeviceTarget) => {
-      const { uri, name } = 'device' in target ? { uri: tree.inventory, name: target.device.name } : target;
+      const { uri, name } = 'device' in target ? { uri: model.inventory, name: target.device.name } : target;
       return poller.poll({ uri, deviceNames: [name] });
     }),
     command('netpoll.repollFailed', () => {
-      const failed = poller.last?.report.devices.filter((d) => d.status === 'failed').map((d) => d.name) ?? [];
-      if (!poller.last || failed.length === 0) {
+      const last = model.last;
+      const failed = last?.report.devices.filter((d) => d.status === 'failed').map((d) => d.name) ?? [];
+      if (!last || failed.length === 0) {
         void vscode.window.showInformationMessage('NetPoll: the last poll has no failed devices.');
         return undefined;
       }
-      return poller.poll({ uri: poller.last.uri, deviceNames: failed });
+      return poller.poll({ uri: last.uri, deviceNames: failed });
     }),
     command('netpoll.cancelPoll', () => poller.cancel()),
     command('netpoll.cancelDevice', (row: DeviceRow) => row.poll && poller.cancelDevice(row.poll)),
     command('netpoll.openResults', async () => {
-      const uri = poller.last?.savedAs ?? (poller.last ? results.resultsUri(vscode.workspace.asRelativePath(poller.last.uri)) : undefined);
+      const last = model.last;
+      const uri = last?.savedAs ?? (last ? results.resultsUri(last.name) : undefined);
       if (!uri) return void vscode.window.showInformationMessage('NetPoll: no poll has run yet.');
       await vscode.window.showTextDocument(uri, { preview: false });
     }),
     command('netpoll.compareResults', async () => {
-      const last = poller.last;
+      const last = model.last;
       const folder = last && vscode.workspace.getWorkspaceFolder(last.uri);
       const [newer, older] = folder ? await savedResults(folder.uri, last.report.inventory) : [];
       if (!newer || !older) return void vscode.window.showInformationMessage('NetPoll: comparing needs two saved polls of the same inventory (setting netpoll.results.save).');
@@ -66,9 +70,9 @@ export function registerCommands({ poller, tree, results, secrets, log, state }:
       if (row.poll) await vscode.env.clipboard.writeText(deviceText(row.poll));
     }),
     command('netpoll.revealDevice', async (row: DeviceRow) => {
-      if (!tree.inventory) return;
+      if (!model.inventory) return;
       const position = new vscode.Position(row.device.line - 1, 0);
-      await vscode.window.showTextDocument(tree.inventory, { selection: new vscode.Range(position, position) });
+      await vscode.window.showTextDocument(model.inventory, { selection: new vscode.Range(position, position) });
     }),
     command('netpoll.forgetSecrets', async () => {
       const count = await secrets.forgetAll();
@@ -76,7 +80,7 @@ export function registerCommands({ poller, tree, results, secrets, log, state }:
       return count;
     }),
     command(MOVE_TO_SECRET_STORAGE, (uri: vscode.Uri, position: vscode.Position, name: string) => moveCredentialToSecretStorage(secrets, uri, position, name)),
-    vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(), { providedCodeActionKinds: CredentialQuickFix.kinds }),
+    vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(inventories), { providedCodeActionKinds: CredentialQuickFix.kinds }),
   );
 }
 

@@ -2,8 +2,8 @@
 // VS Code's SecretStorage and write `${secret:NAME}` in its place.
 import * as vscode from 'vscode';
 import { parseDocument, visit } from 'yaml';
-import { parseInventory } from '../core/inventory/inventory';
 import { PLAINTEXT_CREDENTIAL } from './inventoryDiagnostics';
+import { InventoryService } from './inventoryService';
 import { SecretValues } from './secretValues';
 
 export const MOVE_TO_SECRET_STORAGE = 'netpoll.moveCredentialToSecretStorage';
@@ -11,10 +11,12 @@ export const MOVE_TO_SECRET_STORAGE = 'netpoll.moveCredentialToSecretStorage';
 export class CredentialQuickFix implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  constructor(private readonly inventories: InventoryService) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     const found = context.diagnostics.filter((d) => d.code === PLAINTEXT_CREDENTIAL);
     if (found.length === 0) return [];
-    const { diagnostics } = parseInventory(document.getText());
+    const { diagnostics } = (await this.inventories.read(document.uri, document.getText())).inventory;
     return found.flatMap((diagnostic) => {
       const match = diagnostics.find((d) => d.plaintextCredential && d.line - 1 === diagnostic.range.start.line && d.column - 1 === diagnostic.range.start.character);
       if (!match?.plaintextCredential) return [];
@@ -43,7 +45,8 @@ export async function moveCredentialToSecretStorage(secrets: SecretValues, uri: 
   visit(parseDocument(document.getText(), { uniqueKeys: false }), {
     Scalar(_key, node) {
       if (node.range?.[0] !== offset) return undefined;
-      found = { value: String(node.value), range: new vscode.Range(document.positionAt(node.range[0]), document.positionAt(node.range[1])) };
+      // As the inventory reads it: a plain 0123 is the text "0123", not the number 123.
+      found = { value: node.type === 'PLAIN' && node.source !== undefined ? node.source : String(node.value), range: new vscode.Range(document.positionAt(node.range[0]), document.positionAt(node.range[1])) };
       return visit.BREAK;
     },
   });

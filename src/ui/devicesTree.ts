@@ -1,14 +1,10 @@
 // The Devices view: every inventory device with its live poll state, grouped when the
-// inventory has groups. Refreshes are batched so a burst of results is one repaint.
+// inventory has groups. It renders the devices model and repaints when the model changes.
 import * as vscode from 'vscode';
-import { DeviceSpec } from '../core/inventory/inventory';
-import { DevicePoll, PollState } from '../core/poll/devicePoll';
+import { PollState } from '../core/poll/devicePoll';
+import { DeviceRow, DevicesModel } from './devicesModel';
 
-/** A device row: the inventory entry, and its handle once a poll includes it. */
-export interface DeviceRow {
-  device: DeviceSpec;
-  poll?: DevicePoll;
-}
+export type { DeviceRow } from './devicesModel';
 
 interface GroupNode {
   group: string;
@@ -16,8 +12,6 @@ interface GroupNode {
 }
 
 type Node = GroupNode | DeviceRow;
-
-const REFRESH_DELAY_MS = 100;
 
 const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
   idle: new vscode.ThemeIcon('circle-large-outline', new vscode.ThemeColor('disabledForeground')),
@@ -29,40 +23,25 @@ const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
 };
 
 export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private shown: DeviceRow[] = [];
-  /** The inventory the rows come from. */
-  inventory: vscode.Uri | undefined;
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private refreshTimer: NodeJS.Timeout | undefined;
+  private readonly listening: vscode.Disposable;
 
-  /** Shows these rows (the inventory before a poll, the poll's handles during one). */
-  show(rows: DeviceRow[], inventory: vscode.Uri | undefined): void {
-    this.shown = rows;
-    this.inventory = inventory;
-    this.refreshNow();
+  constructor(private readonly model: DevicesModel) {
+    this.listening = model.onDidChange(() => this.changed.fire(undefined));
   }
 
-  get rows(): readonly DeviceRow[] {
-    return this.shown;
-  }
-
-  /** Something about a row changed; repaint soon, once for many changes. */
-  scheduleRefresh(): void {
-    this.refreshTimer ??= setTimeout(() => this.refreshNow(), REFRESH_DELAY_MS);
-  }
-
-  refreshNow(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    this.changed.fire(undefined);
+  /** The inventory the rows come from. */
+  get inventory(): vscode.Uri | undefined {
+    return this.model.inventory;
   }
 
   getChildren(node?: Node): Node[] {
     if (node) return 'rows' in node ? node.rows : [];
-    if (this.shown.every((row) => row.device.group === undefined)) return this.shown;
+    const rows = this.model.rows;
+    if (rows.every((row) => row.device.group === undefined)) return rows;
     const groups = new Map<string, DeviceRow[]>();
-    for (const row of this.shown) {
+    for (const row of rows) {
       const group = row.device.group ?? '(no group)';
       const members = groups.get(group);
       if (members) members.push(row);
@@ -83,7 +62,7 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
+    this.listening.dispose();
     this.changed.dispose();
   }
 }

@@ -1,8 +1,8 @@
 // Squiggles and Problems-panel entries for inventory files, refreshed as the user types.
 import * as vscode from 'vscode';
-import { InventoryDiagnostic, parseInventory } from '../core/inventory/inventory';
+import { InventoryDiagnostic } from '../core/inventory/inventory';
 import { isInventoryFile } from './inventoryLocator';
-import { knownDeviceTypes } from './platformNames';
+import { InventoryService } from './inventoryService';
 
 const DELAY_MS = 250;
 const SEVERITY: Record<InventoryDiagnostic['severity'], vscode.DiagnosticSeverity> = {
@@ -12,14 +12,16 @@ const SEVERITY: Record<InventoryDiagnostic['severity'], vscode.DiagnosticSeverit
 };
 export const PLAINTEXT_CREDENTIAL = 'plaintext-credential';
 
-export function watchInventoryDiagnostics(): vscode.Disposable {
+export function watchInventoryDiagnostics(inventories: InventoryService): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('netpoll');
   const timers = new Map<string, NodeJS.Timeout>();
   const update = async (document: vscode.TextDocument) => {
     if (document.uri.scheme !== 'file' || !isInventoryFile(document.uri)) return;
-    const types = await knownDeviceTypes(document.uri);
-    const { diagnostics } = parseInventory(document.getText(), { deviceTypes: types });
-    collection.set(document.uri, diagnostics.map(toVscode));
+    const version = document.version;
+    const { inventory } = await inventories.read(document.uri, document.getText());
+    // A newer version of the text may have been checked while this one was read.
+    if (document.isClosed || document.version !== version) return;
+    collection.set(document.uri, inventory.diagnostics.map(toVscode));
   };
   const schedule = (document: vscode.TextDocument) => {
     const key = document.uri.toString();
@@ -32,6 +34,7 @@ export function watchInventoryDiagnostics(): vscode.Disposable {
     vscode.workspace.onDidOpenTextDocument((doc) => void update(doc)),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((doc) => collection.delete(doc.uri)),
+    inventories.onDidChangePlatforms(() => vscode.workspace.textDocuments.forEach((doc) => void update(doc))),
     { dispose: () => timers.forEach(clearTimeout) },
   );
 }

@@ -2,19 +2,22 @@
 // and the JSON Schema: device keys, device_type values and host_key_policy values.
 import * as vscode from 'vscode';
 import { DEVICE_KEYS, HOST_KEY_POLICY_VALUES } from '../core/inventory/keys';
-import { knownDeviceTypes } from './platformNames';
+import { InventoryService } from './inventoryService';
+import { DEFAULT_INVENTORY_GLOB } from './settingDefaults';
 
-export const INVENTORY_SELECTOR: vscode.DocumentSelector = { scheme: 'file', pattern: '**/{devices.yaml,*.devices.yaml}' };
+export const INVENTORY_SELECTOR: vscode.DocumentSelector = { scheme: 'file', pattern: DEFAULT_INVENTORY_GLOB };
 
 const VALUE_OF = /^\s*(?:-\s+)?(device_type|host_key_policy):\s*[\w-]*$/;
 const KEY_START = /^\s*(?:-\s+)?[\w]*$/;
 
 export class InventoryCompletion implements vscode.CompletionItemProvider {
+  constructor(private readonly inventories: InventoryService) {}
+
   async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[]> {
     const before = document.lineAt(position.line).text.slice(0, position.character);
     const value = before.match(VALUE_OF);
     if (value) {
-      const choices = value[1] === 'device_type' ? await knownDeviceTypes(document.uri) : [...HOST_KEY_POLICY_VALUES];
+      const choices = value[1] === 'device_type' ? [...(await this.inventories.read(document.uri, document.getText())).platforms.platforms.keys()] : [...HOST_KEY_POLICY_VALUES];
       return choices.map((choice) => new vscode.CompletionItem(choice, vscode.CompletionItemKind.EnumMember));
     }
     if (!KEY_START.test(before)) return [];

@@ -2,12 +2,12 @@
 // else the workspace's only one, else the user picks.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { SETTING_DEFAULTS } from './settingDefaults';
 
-export const DEFAULT_INVENTORY_GLOB = '**/{devices.yaml,*.devices.yaml}';
 const EXCLUDE_GLOB = '**/node_modules/**';
 
 export function inventoryGlob(): string {
-  return vscode.workspace.getConfiguration('netpoll').get<string>('inventoryGlob') || DEFAULT_INVENTORY_GLOB;
+  return vscode.workspace.getConfiguration('netpoll').get<string>('inventoryGlob') || SETTING_DEFAULTS.inventoryGlob;
 }
 
 export function isInventoryFile(uri: vscode.Uri): boolean {

@@ -1,38 +1,38 @@
-// Read-only documents under the `netpoll:` scheme: the live results of the last poll,
-// and one device's answers. They re-render as devices complete.
+// Read-only documents under the `netpoll:` scheme: the live results of an inventory's latest
+// poll, and one device's answers. They render from the devices model and re-render as it changes.
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
-import { PollRun } from '../core/poll/pollRun';
 import { printable } from '../core/results/printable';
 import { renderReport, ResultsFormat, summaryLine } from '../core/results/render';
 import { PollReport } from '../core/results/report';
+import { DevicesModel } from './devicesModel';
 
 export const RESULTS_SCHEME = 'netpoll';
-const REFRESH_DELAY_MS = 200;
-
-interface Tracked {
-  run: PollRun;
-  format: ResultsFormat;
-}
 
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
 
 export class ResultsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  /** The last poll of each inventory (by its workspace-relative name). */
-  private readonly runs = new Map<string, Tracked>();
   /** Device documents opened, by the id in their address. */
   private readonly devices = new Map<string, DevicePoll>();
   private readonly deviceIds = new Map<DevicePoll, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private refreshTimer: NodeJS.Timeout | undefined;
   /** Documents VS Code holds open, the only ones worth a change event. */
   private readonly openUris = new Set<string>();
-  private readonly closeListener = vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString()));
+  private readonly listeners: vscode.Disposable[];
 
-  /** The results document of the last poll of `inventory`. */
+  constructor(private readonly model: DevicesModel) {
+    this.listeners = [
+      vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString())),
+      model.onDidChange(() => {
+        for (const uri of this.openUris) this.changed.fire(vscode.Uri.parse(uri));
+      }),
+    ];
+  }
+
+  /** The results document of the latest poll of `inventory` (its workspace-relative name). */
   resultsUri(inventory: string): vscode.Uri {
-    const format = this.runs.get(inventory)?.format ?? 'yaml';
+    const format = this.model.pollOf(inventory)?.format ?? 'yaml';
     return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/results/${inventory} results.${EXTENSIONS[format]}`, query: inventory });
   }
 
@@ -47,36 +47,19 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/device/${poll.device.name}.txt`, query: id });
   }
 
-  /** Shows this run as the inventory's results from now on. */
-  track(inventory: string, run: PollRun, format: ResultsFormat): void {
-    this.runs.set(inventory, { run, format });
-    this.refreshNow();
-  }
-
-  scheduleRefresh(): void {
-    this.refreshTimer ??= setTimeout(() => this.refreshNow(), REFRESH_DELAY_MS);
-  }
-
-  refreshNow(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = undefined;
-    for (const uri of this.openUris) this.changed.fire(vscode.Uri.parse(uri));
-  }
-
   provideTextDocumentContent(uri: vscode.Uri): string {
     this.openUris.add(uri.toString());
     if (uri.path.startsWith('/device/')) {
       const poll = this.devices.get(uri.query);
       return poll ? deviceText(poll) : 'This device was polled in an earlier window; poll it again to see its answers.\n';
     }
-    const tracked = this.runs.get(uri.query);
-    if (!tracked) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
-    return withSummaryFirst(tracked.run.report(), tracked.format);
+    const latest = this.model.pollOf(uri.query);
+    if (!latest) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
+    return withSummaryFirst(latest.report ?? latest.run.report(), latest.format);
   }
 
   dispose(): void {
-    clearTimeout(this.refreshTimer);
-    this.closeListener.dispose();
+    for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
   }
 }

@@ -1,0 +1,123 @@
+// What the editor shows about devices, owned in one place: the inventory on view joined with
+// the latest poll handle of each of its devices, the poll running now, and the last poll of
+// each inventory. The Devices tree, the results documents, the status bar and the view badge
+// render from it and only listen; loads and polls write to it, and whichever ends last, the
+// rows are right: a device's row is its inventory entry plus its latest handle, whoever wrote.
+import * as vscode from 'vscode';
+import { DeviceSpec } from '../core/inventory/inventory';
+import { DevicePoll } from '../core/poll/devicePoll';
+import { PollRun } from '../core/poll/pollRun';
+import { ResultsFormat } from '../core/results/render';
+import { PollReport } from '../core/results/report';
+import { debounced } from './debounce';
+import { InventoryService } from './inventoryService';
+
+/** A device row: the inventory entry, and its handle once a poll includes it. */
+export interface DeviceRow {
+  device: DeviceSpec;
+  poll?: DevicePoll;
+}
+
+/** A poll of one inventory: running, or the last one that ran. */
+export interface InventoryPoll {
+  uri: vscode.Uri;
+  /** The inventory's workspace-relative name, as results show it. */
+  name: string;
+  run: PollRun;
+  format: ResultsFormat;
+  /** Set once the poll is over. */
+  report?: PollReport;
+  savedAs?: vscode.Uri;
+}
+
+/** How often, at most, the views repaint while devices change. */
+const REPAINT_MS = 100;
+
+export class DevicesModel implements vscode.Disposable {
+  private shownUri: vscode.Uri | undefined;
+  private devices: DeviceSpec[] = [];
+  /** The latest handle of each device of the shown inventory, by name. */
+  private handles = new Map<string, DevicePoll>();
+  /** The latest poll of each inventory, by name. */
+  private readonly polls = new Map<string, InventoryPoll>();
+  private runningPoll: InventoryPoll | undefined;
+  private lastPoll: InventoryPoll | undefined;
+  /** Bumped by every write of the rows; a load that finds it moved on was superseded. */
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Something shown changed; fired at most every REPAINT_MS while devices move. */
+  readonly onDidChange = this.changed.event;
+  private readonly repaint = debounced(() => this.changed.fire(), REPAINT_MS);
+
+  constructor(private readonly inventories: InventoryService) {}
+
+  get inventory(): vscode.Uri | undefined {
+    return this.shownUri;
+  }
+
+  get rows(): DeviceRow[] {
+    return this.devices.map((device) => ({ device, poll: this.handles.get(device.name) }));
+  }
+
+  /** The poll running now, if any. */
+  get running(): InventoryPoll | undefined {
+    return this.runningPoll;
+  }
+
+  /** The last poll that ended, for Re-poll failed devices, Open results and Compare. */
+  get last(): (InventoryPoll & { report: PollReport }) | undefined {
+    return this.lastPoll as (InventoryPoll & { report: PollReport }) | undefined;
+  }
+
+  /** The latest poll of an inventory, by its workspace-relative name. */
+  pollOf(name: string): InventoryPoll | undefined {
+    return this.polls.get(name);
+  }
+
+  /**
+   * Lists an inventory as it is on disk. While a poll runs the view stays on the polled
+   * inventory; a load that a newer load or a poll overtook is dropped.
+   */
+  async show(uri: vscode.Uri | undefined): Promise<void> {
+    if (this.runningPoll && uri?.toString() !== this.runningPoll.uri.toString()) return;
+    const generation = ++this.generation;
+    const devices = uri ? (await this.inventories.load(uri).catch(() => undefined))?.devices : [];
+    if (generation !== this.generation || devices === undefined) return;
+    this.setInventory(uri, devices);
+    this.repaint.flush();
+  }
+
+  /** A poll starts: from now on its handles are the rows' latest. */
+  pollStarted(poll: InventoryPoll, inventoryDevices: DeviceSpec[]): void {
+    this.generation++;
+    this.setInventory(poll.uri, inventoryDevices);
+    for (const handle of poll.run.executor.polls) this.handles.set(handle.device.name, handle);
+    this.runningPoll = poll;
+    this.polls.set(poll.name, poll);
+    this.repaint.flush();
+  }
+
+  /** A device of the running poll moved. */
+  pollChanged(): void {
+    this.repaint.schedule();
+  }
+
+  /** The running poll is over (its report set, or none if it broke). */
+  pollEnded(poll: InventoryPoll): void {
+    if (this.runningPoll === poll) this.runningPoll = undefined;
+    if (poll.report) this.lastPoll = poll;
+    this.repaint.flush();
+  }
+
+  private setInventory(uri: vscode.Uri | undefined, devices: DeviceSpec[]): void {
+    // Another inventory's handles mean nothing here; the same one's stay, whatever was reloaded.
+    if (uri?.toString() !== this.shownUri?.toString()) this.handles = new Map();
+    this.shownUri = uri;
+    this.devices = devices;
+  }
+
+  dispose(): void {
+    this.repaint.dispose();
+    this.changed.dispose();
+  }
+}

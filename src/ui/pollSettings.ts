@@ -1,0 +1,42 @@
+// The settings a poll runs with, read in one place: every value falls back to its one default.
+import * as vscode from 'vscode';
+import { MAX_TIMEOUT_SECONDS } from '../core/inventory/keys';
+import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
+import { ResultsFormat } from '../core/results/render';
+import { ResultsOrder } from '../core/results/report';
+import { HostKeyPolicy } from '../core/session/knownHosts';
+import { SETTING_DEFAULTS, SettingName } from './settingDefaults';
+
+export interface PollSettings {
+  commands: string[];
+  maxWorkers: number;
+  order: ResultsOrder;
+  format: ResultsFormat;
+  deadlineMs: number;
+  threads: ThreadsSetting;
+  hostKeyPolicy: HostKeyPolicy;
+  /** Undefined: ~/.ssh/known_hosts. */
+  knownHostsFile: string | undefined;
+  save: boolean;
+  keep: number;
+}
+
+/** The settings that apply to an inventory (its folder's, else the workspace's, else the user's). */
+export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
+  const config = vscode.workspace.getConfiguration('netpoll', inventory);
+  const get = <K extends SettingName>(name: K) => config.get(name, SETTING_DEFAULTS[name]);
+  // settings.json is not checked against the contributed limits: a deadline past Node's timers would fire at once.
+  const deviceTimeout = Math.min(Math.max(Number(get('deviceTimeout')) || SETTING_DEFAULTS.deviceTimeout, 1), MAX_TIMEOUT_SECONDS);
+  return {
+    commands: [...get('commands')],
+    maxWorkers: get('maxWorkers'),
+    order: get('results.order'),
+    format: get('results.format'),
+    deadlineMs: deviceTimeout * 1000,
+    threads: parseThreads(get('engine.threads')) ?? SETTING_DEFAULTS['engine.threads'],
+    hostKeyPolicy: get('hostKeyPolicy'),
+    knownHostsFile: get('knownHostsFile') || undefined,
+    save: get('results.save'),
+    keep: get('results.keep'),
+  };
+}
