@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { createResolver, ValueSource } from '../core/inventory/references';
-import { PollRun } from '../core/poll/pollRun';
+import { deviceOutcome, PollRun } from '../core/poll/pollRun';
 import { preparePoll } from '../core/poll/pollSetup';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { printable } from '../core/results/printable';
@@ -81,7 +81,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   const live = file?.replaceable === true;
   if (live) {
     run.executor.on('state', (poll) => {
-      if (poll.isFinal) results.device(deviceReport(poll));
+      if (poll.isFinal) results.device(deviceReport(deviceOutcome(poll)));
     });
   }
   run.executor.on('limited', (sessions, why) => progress.log(`netpoll: ${describeLimit(sessions, why).text}\n`));
@@ -136,7 +136,7 @@ function wholeLines(write: (lines: string) => void): (text: string) => void {
 }
 
 async function streamInRunOrder(run: PollRun, results: ReportStream): Promise<void> {
-  for await (const poll of run.results()) results.device(deviceReport(poll));
+  for await (const poll of run.results()) results.device(deviceReport(deviceOutcome(poll)));
 }
 
 function clock(): string {

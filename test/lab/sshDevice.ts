@@ -136,8 +136,10 @@ function channelIo(channel: ServerChannel, client: Connection, drip: boolean): S
     client.end();
   };
   const flood = (text: string) => {
+    // Writes of at least 64 KiB, as a device streaming at full speed fills each packet.
+    const chunk = text.repeat(Math.max(1, Math.ceil(65_536 / Math.max(1, text.length))));
     const more = () => {
-      while (channel.writable) if (!channel.write(text)) return void channel.once('drain', more);
+      while (channel.writable) if (!channel.write(chunk)) return void channel.once('drain', more);
     };
     more();
   };

@@ -2,7 +2,7 @@
 // an alias stands for the node its anchor (&name) is on, and a mapping's `<<` keys apply
 // before its own keys.
 import { Document, isAlias, isMap, isScalar, isSeq, Node, Pair, visit, YAMLMap } from 'yaml';
-import type { Report } from './inventory';
+import type { Report } from './types';
 
 const MERGE_KEY = '<<';
 

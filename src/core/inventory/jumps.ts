@@ -2,10 +2,9 @@
 // host apply), or `[user@]host[:port]` (the device's own credentials are used there).
 import { isIPv6 } from 'node:net';
 import { hostProblem } from './hosts';
-import type { DeviceEntry, DeviceSpec, JumpHost, Report } from './inventory';
+import { DEFAULT_SSH_PORT } from './keys';
 import { didYouMean } from './suggest';
-
-const DEFAULT_SSH_PORT = 22;
+import type { DeviceEntry, DeviceSpec, JumpHost, Report } from './types';
 
 /**
  * The devices whose jump chain resolves; the others are reported and left out. `skipped` are

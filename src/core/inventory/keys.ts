@@ -62,6 +62,9 @@ export const NETMIKO_ONLY_KEYS: ReadonlySet<string> = new Set([
   'delay_factor_compat',
 ]);
 
+/** SSH's port, when a device or jump host gives none. */
+export const DEFAULT_SSH_PORT = 22;
+
 export const HOST_KEY_POLICY_VALUES = ['accept-new', 'strict', 'off'] as const;
 
 /**

@@ -1,6 +1,7 @@
 // One poll of an inventory: submit every device, take results in the chosen order,
 // and report at any moment. The command line and the extension both drive this.
 import { DeviceSpec } from '../inventory/inventory';
+import { DeviceOutcome } from '../results/outcome';
 import { buildReport, PollReport, ResultsOrder } from '../results/report';
 import { SessionTimeouts } from '../session/cliSession';
 import { DevicePoll } from './devicePoll';
@@ -73,7 +74,8 @@ export class PollRun {
   /** The report so far: devices that are final, in the run's order. */
   report(): PollReport {
     const polls = this.executor.polls;
-    const ordered = this.order === 'inventory' ? polls : [...polls].filter((p) => p.isFinal).sort((a, b) => a.finishOrder - b.finishOrder);
+    const final = polls.filter((p) => p.isFinal);
+    const ordered = this.order === 'inventory' ? final : final.sort((a, b) => a.finishOrder - b.finishOrder);
     return buildReport(
       {
         inventory: this.options.inventory,
@@ -85,7 +87,26 @@ export class PollRun {
         submitted: polls.length,
         skipped: this.options.skipped ?? 0,
       },
-      ordered,
+      ordered.map(deviceOutcome),
     );
   }
+}
+
+/** A final handle as the plain outcome core/results builds reports from. */
+export function deviceOutcome(poll: DevicePoll): DeviceOutcome {
+  if (!poll.isFinal) throw new Error(`${poll.device.name} is still ${poll.state}: only a final device has an outcome`);
+  const d = poll.device;
+  return {
+    name: d.name,
+    group: d.group,
+    host: d.host,
+    port: d.port,
+    deviceType: d.deviceType,
+    status: poll.state as DeviceOutcome['status'],
+    elapsedMs: poll.elapsedMs,
+    // Copies: the outcome is a snapshot, whatever later happens to the handle.
+    timings: { ...poll.timings },
+    commands: poll.commands.map((c) => ({ ...c })),
+    error: poll.error && { ...poll.error },
+  };
 }

@@ -1,5 +1,6 @@
 // A poll's results in the one shape shared by the command line, the results document and saved files.
-import { DevicePoll, PollFailure, PollTimings } from '../poll/devicePoll';
+// Built from plain outcomes (./outcome), so this module stands alone: whoever polls converts.
+import { DeviceFailure, DeviceOutcome, PhaseTimings } from './outcome';
 
 export type ResultsOrder = 'completion' | 'inventory';
 export type DeviceStatus = 'finished' | 'failed' | 'cancelled' | 'skipped';
@@ -19,9 +20,9 @@ export interface DeviceReport {
   deviceType: string;
   status: DeviceStatus;
   elapsedMs: number | null;
-  timings: PollTimings;
+  timings: PhaseTimings;
   commands: CommandReport[];
-  error: PollFailure | null;
+  error: DeviceFailure | null;
 }
 
 export interface PollSummary {
@@ -58,9 +59,9 @@ export interface ReportContext {
   skipped: number;
 }
 
-/** The report of every device that is final, in the order they were given. */
-export function buildReport(context: ReportContext, polls: readonly DevicePoll[]): PollReport {
-  const devices = polls.filter((p) => p.isFinal).map(deviceReport);
+/** The report of the given final devices, in the order they were given. */
+export function buildReport(context: ReportContext, outcomes: readonly DeviceOutcome[]): PollReport {
+  const devices = outcomes.map(deviceReport);
   const count = (status: DeviceStatus) => devices.filter((d) => d.status === status).length;
   const end = context.finishedAt ?? new Date();
   return {
@@ -76,23 +77,31 @@ export function buildReport(context: ReportContext, polls: readonly DevicePoll[]
   };
 }
 
-/** One final device's part of a report. */
-export function deviceReport(poll: DevicePoll): DeviceReport {
-  const d = poll.device;
+/** One final device's part of a report: absent values become null, milliseconds whole. */
+export function deviceReport(outcome: DeviceOutcome): DeviceReport {
   return {
-    name: d.name,
-    group: d.group ?? null,
-    host: d.host,
-    port: d.port,
-    deviceType: d.deviceType,
-    status: poll.state as DeviceStatus,
-    elapsedMs: roundMs(poll.elapsedMs),
-    timings: Object.fromEntries(Object.entries(poll.timings).map(([phase, ms]) => [phase, roundMs(ms)])),
-    commands: poll.commands.map((c) => ({ command: c.command, output: c.output, failed: c.failed, elapsedMs: roundMs(c.elapsedMs) ?? 0 })),
-    error: poll.error ?? null,
+    name: outcome.name,
+    group: outcome.group ?? null,
+    host: outcome.host,
+    port: outcome.port,
+    deviceType: outcome.deviceType,
+    status: outcome.status,
+    elapsedMs: outcome.elapsedMs === undefined ? null : Math.round(outcome.elapsedMs),
+    timings: roundTimings(outcome.timings),
+    commands: outcome.commands.map((c) => ({ command: c.command, output: c.output, failed: c.failed, elapsedMs: Math.round(c.elapsedMs) })),
+    error: outcome.error ? failureReport(outcome.error) : null,
   };
 }
 
-function roundMs(ms: number | undefined): number | null {
-  return ms === undefined ? null : Math.round(ms);
+function roundTimings(timings: PhaseTimings): PhaseTimings {
+  const rounded: PhaseTimings = {};
+  for (const [phase, ms] of Object.entries(timings) as [keyof PhaseTimings, number | undefined][]) {
+    if (ms !== undefined) rounded[phase] = Math.round(ms);
+  }
+  return rounded;
+}
+
+/** A copy with exactly the schema's members, whatever else the given object carries. */
+function failureReport(error: DeviceFailure): DeviceFailure {
+  return error.hint === undefined ? { kind: error.kind, message: error.message } : { kind: error.kind, message: error.message, hint: error.hint };
 }

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
 import type { PollReport } from '../../../src/core/results/report';
+import { SETTING_DEFAULTS } from '../../../src/ui/settingDefaults';
 import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './expectations';
 import { until } from './until';
 
@@ -66,22 +67,9 @@ describe('NetPoll commands, menus and settings', () => {
     }
   });
 
-  it('contributes every setting with its default', () => {
+  it('contributes every setting with its default, the one the code uses', () => {
     const config = vscode.workspace.getConfiguration('netpoll');
-    const defaults: Record<string, unknown> = {
-      maxWorkers: 10,
-      commands: ['show clock'],
-      'results.format': 'yaml',
-      'results.order': 'completion',
-      'results.save': true,
-      'results.keep': 20,
-      hostKeyPolicy: 'accept-new',
-      knownHostsFile: '',
-      deviceTimeout: 600,
-      'engine.threads': 'auto',
-      inventoryGlob: '**/{devices.yaml,*.devices.yaml}',
-    };
-    for (const [key, value] of Object.entries(defaults)) assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
+    for (const [key, value] of Object.entries(SETTING_DEFAULTS)) assert.deepEqual(config.inspect(key)?.defaultValue, value, key);
   });
 
   it('Poll devices with commands… sends the given commands; results follow netpoll.results.order and format', async () => {
@@ -164,6 +152,20 @@ describe('NetPoll commands, menus and settings', () => {
     } finally {
       await vscode.workspace.getConfiguration('netpoll').update('maxWorkers', undefined, vscode.ConfigurationTarget.Workspace);
     }
+  });
+
+  it('two polls asked for at once: exactly one runs, the other is refused, and Cancel stops the one that runs', async () => {
+    // Both requests come before either has awaited anything: the first claims the slot at once.
+    const first = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport | undefined>;
+    const second = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport | undefined>;
+    assert.equal(await second, undefined, 'the second poll ran');
+    assert.equal(api.poller.isPolling, true);
+    await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.poll?.state === 'running'));
+    await vscode.commands.executeCommand('netpoll.cancelPoll');
+    const report = await first;
+    assert.ok(report, 'the first poll did not run');
+    assert.deepEqual(statuses(report), ['S1:cancelled', 'S2:cancelled', 'S3:cancelled']);
+    assert.equal(api.poller.isPolling, false);
   });
 
   it('Cancel device cancels one running device and the others carry on', async () => {

@@ -6,14 +6,15 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { deviceRows as rowsOf, devicesPane as paneOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, runCommand } from './workbench.mjs';
+import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
 const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
 const RESULTS_DIR = path.join(root, 'test-results');
 const VSIX = path.join(root, 'netpoll.vsix');
-const FINAL_ICONS = ['codicon-pass', 'codicon-error', 'codicon-circle-slash'];
+
+const FINAL_ICONS_OF_LAB = ['codicon-pass', 'codicon-error'];
 
 describe('NetPoll in the browser, as a person uses it', function () {
   let fixture;
@@ -25,6 +26,11 @@ describe('NetPoll in the browser, as a person uses it', function () {
     fixture = await startE2eFixture();
     workbench = await openWorkbench({ workspace: fixture.workspace, vsix: VSIX });
     page = workbench.page;
+  });
+
+  // Every test starts from the same workbench: one that failed leaves nothing open for the next.
+  beforeEach(async function () {
+    await resetWorkbench(page);
   });
 
   afterEach(async function () {
@@ -48,17 +54,17 @@ describe('NetPoll in the browser, as a person uses it', function () {
   const openNetPollView = () => openViewOf(page);
   const deviceRows = () => rowsOf(page);
 
-  /** Waits until `count` rows show a final state (pass, error or cancelled). */
-  async function finalRows(count) {
-    await page.waitForFunction(
-      ([expected, icons]) => {
-        const shown = [...document.querySelectorAll('.pane .monaco-list-row .custom-view-tree-node-item-icon')];
-        return shown.filter((icon) => icons.some((c) => icon.classList.contains(c))).length === expected;
-      },
-      [count, FINAL_ICONS],
-      { timeout: 60_000 },
-    );
-    return deviceRows();
+  const finalRows = (count) => finalRowsOf(page, count);
+
+  /** The lab inventory polled and shown: polls it unless an earlier test already did. */
+  async function polledInventory() {
+    await openNetPollView();
+    const rows = await deviceRows();
+    if (rows.length === 6 && rows.every((r) => FINAL_ICONS_OF_LAB.includes(r.icon))) return;
+    await quickOpen('devices.yaml');
+    await quickPick('NetPoll: Poll devices');
+    await finalRows(6);
+    await waitForPollToEnd();
   }
 
   function assertLabRows(rows) {
@@ -99,6 +105,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
   it('Poll devices from the command palette, with devices.yaml open: the tree and the results beside it', async function () {
     await quickOpen('devices.yaml');
     await quickPick('NetPoll: Poll devices');
+    await openNetPollView();
     assertLabRows(await finalRows(6));
     const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
     await results.locator('.view-line', { hasText: /#\s6\sdevices:\s5\sfinished,\s1\sfailed\sin\s\d+\.\d\ss/ }).waitFor({ timeout: 10_000 });
@@ -109,6 +116,8 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   it('the results document holds every device (searching it finds all six)', async function () {
+    await polledInventory();
+    await quickPick('NetPoll: Open results');
     const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
     await results.locator('.view-line').first().click();
     await page.keyboard.press('Control+F');
@@ -119,6 +128,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   it("a failed device's tooltip shows its error", async function () {
+    await polledInventory();
     await devicesPane().locator('.monaco-list-row', { hasText: 'R4' }).hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'authentication failed' }).first();
     await hover.waitFor({ timeout: 10_000 });
@@ -129,6 +139,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   it("clicking a device opens its output", async function () {
+    await polledInventory();
     await devicesPane().locator('.monaco-list-row', { hasText: 'R1' }).first().click();
     await page.locator('.tab', { hasText: 'R1.txt' }).waitFor();
     const editor = page.locator('.editor-instance').filter({ hasText: '# R1 (127.0.0.1' });
@@ -138,6 +149,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   it('the NetPoll output channel shows each connection, result and failure', async function () {
+    await polledInventory();
     await quickPick('NetPoll: Show log');
     const panel = page.locator('.part.panel');
     const lines = panel.locator('.monaco-editor .view-line');

@@ -28,13 +28,24 @@ function userDataWithSettings(settings) {
   return dir;
 }
 
-/** Types a command into the palette and runs it. */
+/**
+ * Types a command into the palette and runs it. The palette lists the commands there are when
+ * it opens, and an extension still starting registers its own later: until the command is
+ * listed, the palette is closed and opened again (within a minute).
+ */
 export async function runCommand(page, command) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${command}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: command }).first();
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor();
+    await input.fill(`>${command}`);
+    const listed = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (listed) break;
+    if (Date.now() > giveUpAt) throw new Error(`the command palette never listed "${command}"`);
+    await page.keyboard.press('Escape');
+  }
   await page.keyboard.press('Enter');
 }
 
@@ -49,10 +60,35 @@ export async function quickOpen(page, fileName) {
 
 export const devicesPane = (page) => page.locator('.pane:has(.pane-header[aria-label*="Devices"])');
 
-/** Shows the NetPoll view; its rows appearing means the extension is up. */
+/**
+ * Shows the NetPoll view; its rows appearing means the extension is up. Through the palette,
+ * as a keyboard user does: the activity bar icon can be covered by its own badge mid-poll.
+ */
 export async function openNetPollView(page) {
-  await page.locator('.activitybar .action-item a[aria-label^="NetPoll"]').click();
-  await devicesPane(page).locator('.monaco-list-row').first().waitFor();
+  await runCommand(page, 'NetPoll: Focus on Devices View');
+  await devicesPane(page).locator('.monaco-list-row').first().waitFor({ timeout: 60_000 });
+}
+
+/** A known starting point for a test: no menu, palette, widget or notification left open. */
+export async function resetWorkbench(page) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Notifications: Clear All Notifications');
+}
+
+export const FINAL_ICONS = ['codicon-pass', 'codicon-error', 'codicon-circle-slash'];
+
+/** Waits until `count` rows of the Devices view show a final state (pass, error or cancelled); returns the rows. */
+export async function finalRows(page, count) {
+  await page.waitForFunction(
+    ([expected, icons]) => {
+      const shown = [...document.querySelectorAll('.pane .monaco-list-row .custom-view-tree-node-item-icon')];
+      return shown.filter((icon) => icons.some((c) => icon.classList.contains(c))).length === expected;
+    },
+    [count, FINAL_ICONS],
+    { timeout: 60_000 },
+  );
+  return deviceRows(page);
 }
 
 /** The Devices view as a person sees it: label, description and icon of every row. */

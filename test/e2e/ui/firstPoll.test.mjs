@@ -1,0 +1,76 @@
+// A new user in a hurry: polls from the explorer the moment the window shows, before NetPoll
+// has listed anything, then edits devices.yaml and polls in the same instant as saving it.
+// Whichever of the listing and the poll ends last, the Devices view must show the poll.
+import { strict as assert } from 'node:assert';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { finalRows, openNetPollView, openWorkbench, quickOpen, runCommand } from './workbench.mjs';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(import.meta.dirname, '../../..');
+const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
+const RESULTS_DIR = path.join(root, 'test-results');
+
+describe('NetPoll for a user who does not wait (browser)', function () {
+  let fixture;
+  let workbench;
+  let page;
+
+  before(async function () {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    fixture = await startE2eFixture();
+    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix') });
+    page = workbench.page;
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(RESULTS_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+  });
+
+  after(async function () {
+    await workbench?.close();
+    await fixture?.stop();
+  });
+
+  /** The lab's R devices as rows should end: R4 (a wrong password) failed, the others finished. */
+  function assertPolled(rows, names) {
+    assert.deepEqual(rows.map((r) => r.label).sort(), [...names].sort());
+    for (const row of rows) {
+      const failed = row.label === 'R4';
+      assert.equal(row.icon, failed ? 'codicon-error' : 'codicon-pass', `${row.label}: ${JSON.stringify(row)}`);
+      assert.match(row.description, failed ? /^auth · \d+\.\d\d s$/ : /^\d+\.\d\d s$/, row.label);
+    }
+  }
+
+  const labNames = () => fixture.lab.devices.filter((d) => d.name.startsWith('R')).map((d) => d.name);
+
+  it('polls from the explorer as soon as the window shows; the tree ends with every device in its final state', async function () {
+    // No waiting for NetPoll: the explorer lists the folder, and devices.yaml is right-clicked.
+    const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^devices\.yaml$/ }).first();
+    await file.click({ button: 'right' });
+    // The menu ignores a click that comes too soon after it opens: point at the entry and press Enter.
+    await page.locator('.monaco-menu .action-label', { hasText: /^Poll devices$/ }).hover();
+    await page.keyboard.press('Enter');
+    await openNetPollView(page);
+    assertPolled(await finalRows(page, 6), labNames());
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'first-poll.png') });
+  });
+
+  it('saves devices.yaml and polls in the same instant: the poll and the tree use what was saved', async function () {
+    await page.locator('.notification-toast', { hasText: 'Polling' }).waitFor({ state: 'detached', timeout: 30_000 });
+    await quickOpen(page, 'devices.yaml');
+    // Rename R6: find its name, and type over the match.
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('name: R6');
+    await page.keyboard.press('Escape');
+    await page.keyboard.type('name: R6-renamed');
+    // Save, and poll at once.
+    await page.keyboard.press('Control+S');
+    await runCommand(page, 'NetPoll: Poll devices');
+    const names = labNames().map((name) => (name === 'R6' ? 'R6-renamed' : name));
+    await page.locator('.pane .monaco-list-row', { hasText: 'R6-renamed' }).first().waitFor({ timeout: 60_000 });
+    assertPolled(await finalRows(page, 6), names);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'save-and-poll.png') });
+  });
+});
