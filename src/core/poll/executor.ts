@@ -128,7 +128,7 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     }
     clearTimeout(deadline);
     this.emit('state', poll);
-    if (signal.aborted) await Promise.race([work.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, ABORT_GRACE_MS))]);
+    if (signal.aborted) await settledOrAfter(work, ABORT_GRACE_MS);
     this.running--;
     this.pump();
   }
@@ -149,6 +149,13 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     }
     return true;
   }
+}
+
+/** Resolves when `work` settles, or after `ms` if it has not by then (the timer never outlives it). */
+async function settledOrAfter(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }
 
 /** The job's outcome, or the signal's reason as soon as it is aborted. */

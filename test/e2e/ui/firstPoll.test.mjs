@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { finalRows, openNetPollView, openWorkbench, quickOpen, runCommand } from './workbench.mjs';
+import { finalRows, openNetPollView, openWorkbench, quickOpen, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -43,26 +43,31 @@ describe('NetPoll for a user who does not wait (browser)', function () {
     }
   }
 
+  /** The poll is over once the view's message sums it up. */
+  const pollEnded = () => page.locator('.pane .message', { hasText: /Last poll: 6 devices: 5 finished, 1 failed/ }).first().waitFor({ timeout: 60_000 });
+
   const labNames = () => fixture.lab.devices.filter((d) => d.name.startsWith('R')).map((d) => d.name);
 
   it('polls from the explorer as soon as the window shows; the tree ends with every device in its final state', async function () {
-    // No waiting for NetPoll: the explorer lists the folder, and devices.yaml is right-clicked.
+    // No waiting for NetPoll's listing: devices.yaml is right-clicked as soon as the explorer shows it.
     const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^devices\.yaml$/ }).first();
-    await file.click({ button: 'right' });
-    // The menu ignores a click that comes too soon after it opens: point at the entry and press Enter.
-    await page.locator('.monaco-menu .action-label', { hasText: /^Poll devices$/ }).hover();
-    await page.keyboard.press('Enter');
+    await runMenuEntry(page, file, 'Poll devices');
     await openNetPollView(page);
     assertPolled(await finalRows(page, 6), labNames());
+    await pollEnded();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'first-poll.png') });
   });
 
   it('saves devices.yaml and polls in the same instant: the poll and the tree use what was saved', async function () {
+    await resetWorkbench(page);
     await page.locator('.notification-toast', { hasText: 'Polling' }).waitFor({ state: 'detached', timeout: 30_000 });
     await quickOpen(page, 'devices.yaml');
-    // Rename R6: find its name, and type over the match.
+    // Rename R6: find its name (typed into the find widget once it is open), and type over the match.
     await page.keyboard.press('Control+F');
-    await page.keyboard.type('name: R6');
+    const find = page.locator('.find-widget.visible textarea').first();
+    await find.waitFor();
+    await find.fill('name: R6');
+    await page.locator('.find-widget .matchesCount', { hasText: /^1 of 1$/ }).waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.type('name: R6-renamed');
     // Save, and poll at once.
@@ -71,6 +76,7 @@ describe('NetPoll for a user who does not wait (browser)', function () {
     const names = labNames().map((name) => (name === 'R6' ? 'R6-renamed' : name));
     await page.locator('.pane .monaco-list-row', { hasText: 'R6-renamed' }).first().waitFor({ timeout: 60_000 });
     assertPolled(await finalRows(page, 6), names);
+    await pollEnded();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'save-and-poll.png') });
   });
 });

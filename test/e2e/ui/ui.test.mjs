@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand } from './workbench.mjs';
+import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -89,10 +89,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await openNetPollView();
     await page.keyboard.press('Control+Shift+E');
     const file = page.locator('.explorer-folders-view .monaco-list-row', { hasText: /^devices\.yaml$/ }).first();
-    await file.click({ button: 'right' });
-    // The menu ignores a click that comes too soon after it opens: point at the entry and press Enter.
-    await page.locator('.monaco-menu .action-label', { hasText: /^Poll devices$/ }).hover();
-    await page.keyboard.press('Enter');
+    await runMenuEntry(page, file, 'Poll devices');
     await openNetPollView();
     assertLabRows(await finalRows(6));
     // The summary replaces "Polling…" once the results are written, just after the last row settles.
@@ -118,10 +115,12 @@ describe('NetPoll in the browser, as a person uses it', function () {
   it('the results document holds every device (searching it finds all six)', async function () {
     await polledInventory();
     await quickPick('NetPoll: Open results');
-    const results = page.locator('.editor-instance').filter({ hasText: 'inventory:' });
-    await results.locator('.view-line').first().click();
+    // The saved results file, in focus: search it as a person would, typing into the find widget once it is open.
+    await page.locator('.tab.active[data-resource-name^="devices-"]').waitFor();
     await page.keyboard.press('Control+F');
-    await page.keyboard.type('- name: R');
+    const find = page.locator('.find-widget.visible textarea').first();
+    await find.waitFor();
+    await find.fill('- name: R');
     await page.locator('.find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
     await screenshot('results-search.png');
     await page.keyboard.press('Escape');

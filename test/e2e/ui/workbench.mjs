@@ -49,6 +49,26 @@ export async function runCommand(page, command) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Right-clicks `target` and runs the menu entry `label`. Menus show the entries there are when
+ * they open, and an extension still starting contributes its own later: until the entry is
+ * there, the menu is closed and opened again (within a minute), as a person would.
+ */
+export async function runMenuEntry(page, target, label) {
+  const entry = page.locator('.monaco-menu .action-label', { hasText: new RegExp(`^${label}$`) });
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    await target.click({ button: 'right' });
+    const shown = await entry.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (Date.now() > giveUpAt) throw new Error(`the context menu never showed "${label}"`);
+    await page.keyboard.press('Escape');
+  }
+  // The menu ignores a click that comes too soon after it opens: point at the entry and press Enter.
+  await entry.hover();
+  await page.keyboard.press('Enter');
+}
+
 /** Opens a workspace file with Quick Open, picking the entry named exactly so. */
 export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
