@@ -39,9 +39,20 @@ export class InventoryService implements vscode.Disposable {
     return setup;
   }
 
-  /** The inventory as saved on disk, which is what a poll uses. */
+  /** The inventory as saved on disk. */
   async load(uri: vscode.Uri): Promise<PollSetup> {
     return this.read(uri, new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+  }
+
+  /**
+   * The inventory a poll uses: the one in the editor, saved first if it has unsaved changes (as
+   * a Run command saves), else the file. A save still on its way to disk cannot be missed.
+   */
+  async forPoll(uri: vscode.Uri): Promise<PollSetup> {
+    const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    if (!open) return this.load(uri);
+    if (open.isDirty) await open.save();
+    return this.read(uri, open.getText());
   }
 
   dispose(): void {

@@ -107,7 +107,7 @@ export class Poller implements vscode.Disposable {
       return undefined;
     }
     const name = vscode.workspace.asRelativePath(uri);
-    const setup = await this.inventories.load(uri);
+    const setup = await this.inventories.forPoll(uri);
     if (slot.cancelled) return undefined;
     for (const d of setup.inventory.diagnostics) this.log[d.severity === 'error' ? 'error' : 'warn'](`${name}:${d.line}:${d.column}: ${d.message}`);
     for (const problem of setup.problems) this.log.error(problem);

@@ -168,6 +168,32 @@ describe('NetPoll commands, menus and settings', () => {
     assert.equal(api.poller.isPolling, false);
   });
 
+  it('an inventory with unsaved changes is saved, then polled as the editor shows it', async () => {
+    const document = await vscode.workspace.openTextDocument(inventory());
+    await vscode.window.showTextDocument(document);
+    const name = expected.devices.find((d) => d.status === 'finished')!.name;
+    const written = `name: ${name}\n`;
+    const at = document.getText().indexOf(written);
+    assert.ok(at >= 0, `devices.yaml has no "${written.trim()}"`);
+    const range = new vscode.Range(document.positionAt(at), document.positionAt(at + written.length));
+    const rename = (text: string) => {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(document.uri, range, text);
+      return vscode.workspace.applyEdit(edit);
+    };
+    await rename(`name: ${name}-edited\n`);
+    try {
+      assert.equal(document.isDirty, true);
+      const report = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: `${name}-edited` })) as PollReport | undefined;
+      assert.deepEqual(report && statuses(report), [`${name}-edited:finished`]);
+      assert.equal(document.isDirty, false, 'the inventory was polled without being saved');
+      assert.match(await readText(inventory()), new RegExp(`name: ${name}-edited`));
+    } finally {
+      await rename(written);
+      await document.save();
+    }
+  });
+
   it('Cancel device cancels one running device and the others carry on', async () => {
     const polling = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport>;
     await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.device.name === 'S2' && r.poll?.state === 'running'));
