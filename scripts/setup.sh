@@ -14,8 +14,9 @@ fi
 
 # Debian packages: Chromium drives the VS Code UI in tests; ripgrep and libkrb5-dev are
 # needed to install code-server offline; openssh-server is a real SSH peer for tests;
-# python3-netmiko is the reference client outputs are compared with.
-packages=(chromium ripgrep libkrb5-dev openssh-server python3-netmiko)
+# python3-netmiko is the reference client outputs are compared with, and python3-textfsm the
+# reference parser that parsed records are compared with.
+packages=(chromium ripgrep libkrb5-dev openssh-server python3-netmiko python3-textfsm)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
