@@ -3,6 +3,7 @@
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { fileProblem } from '../core/session/fileProblem';
 
 export class ResultsFileError extends Error {}
 
@@ -24,7 +25,7 @@ export class ResultsFile {
       return new ResultsFile(file, fd, fstatSync(fd).isFile());
     } catch (err) {
       if (fd !== undefined) closeSync(fd);
-      throw new ResultsFileError(`cannot write results to ${file}: ${reason(err)}`);
+      throw new ResultsFileError(`cannot write results to ${file}: ${fileProblem(err)}`);
     }
   }
 
@@ -53,7 +54,7 @@ export class ResultsFile {
     } finally {
       closeSync(this.fd);
     }
-    if (this.problem !== undefined) throw new ResultsFileError(`cannot write results to ${this.file}: ${reason(this.problem)}`);
+    if (this.problem !== undefined) throw new ResultsFileError(`cannot write results to ${this.file}: ${fileProblem(this.problem)}`);
   }
 
   private async replace(whole: string): Promise<void> {
@@ -63,28 +64,7 @@ export class ResultsFile {
       await rename(temp, this.file);
     } catch (err) {
       await rm(temp, { force: true });
-      throw new ResultsFileError(`cannot put ${this.file} in inventory order (${reason(err)}); it holds every device in completion order`);
+      throw new ResultsFileError(`cannot put ${this.file} in inventory order (${fileProblem(err)}); it holds every device in completion order`);
     }
-  }
-}
-
-function reason(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'its folder does not exist (ENOENT)';
-    case 'EISDIR':
-      return 'it is a directory (EISDIR)';
-    case 'ENOTDIR':
-      return 'a part of its path is not a folder (ENOTDIR)';
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied (${code})`;
-    case 'EROFS':
-      return 'the file system is read-only (EROFS)';
-    case 'ENOSPC':
-      return 'no space left on the device (ENOSPC)';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
   }
 }

@@ -153,7 +153,7 @@ describe('netpoll refuses a results path it cannot write (a real process)', func
 
   for (const [what, output, reason] of [
     ['a path in a missing folder', 'missing/dir/x.json', 'its folder does not exist (ENOENT)'],
-    ['an existing directory', 'a-directory', 'it is a directory (EISDIR)'],
+    ['an existing directory', 'a-directory', 'it is a directory, not a file (EISDIR)'],
   ]) {
     it(`-o ${what}: exit 2 before any device is polled`, async () => {
       const target = path.join(dir, output);

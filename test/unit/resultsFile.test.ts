@@ -11,7 +11,7 @@ describe('results file', () => {
   it('says at open why a path cannot be written: a missing folder, a directory', () => {
     const missing = path.join(dir, 'missing', 'x.json');
     assert.throws(() => ResultsFile.open(missing), (err: Error) => err instanceof ResultsFileError && err.message === `cannot write results to ${missing}: its folder does not exist (ENOENT)`);
-    assert.throws(() => ResultsFile.open(dir), { message: `cannot write results to ${dir}: it is a directory (EISDIR)` });
+    assert.throws(() => ResultsFile.open(dir), { message: `cannot write results to ${dir}: it is a directory, not a file (EISDIR)` });
   });
 
   it('holds each appended piece at once, and swaps in the whole document at the end', async () => {

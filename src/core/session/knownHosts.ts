@@ -3,6 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { fileProblem } from './fileProblem';
 import { SessionError } from './errors';
 
 export type HostKeyPolicy = 'accept-new' | 'strict' | 'off';
@@ -63,7 +64,7 @@ export class KnownHosts {
     this.entries.push({ matches: (n) => n === name, type, blob: keyBlob });
     const line = `${name} ${type} ${keyBlob.toString('base64')}\n`;
     const written = this.writing.then(() => appendLine(this.file, line)).catch((err: unknown) => {
-      throw new Error(`cannot write known_hosts ${this.file}: ${writeProblem(err)}`);
+      throw new Error(`cannot write known_hosts ${this.file}: ${fileProblem(err)}`);
     });
     this.writing = written.catch(() => undefined);
     return written;
@@ -94,28 +95,6 @@ function unreadable(file: string, err: unknown): SessionError {
   return new SessionError('config', `cannot read known_hosts ${file}: ${reason}`, HINT);
 }
 
-/** Why a key could not be written, in words, with the system's code for searching. */
-function writeProblem(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return `permission denied (${code})`;
-    case 'EISDIR':
-      return 'it is a directory, not a file (EISDIR)';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return `a file stands where its folder should be (${code})`;
-    case 'ENOENT':
-      return 'its folder does not exist and cannot be made (ENOENT)';
-    case 'EROFS':
-      return 'the file system is read-only (EROFS)';
-    case 'ENOSPC':
-      return 'no space left on the device (ENOSPC)';
-    default:
-      return code ?? (err instanceof Error ? err.message : String(err));
-  }
-}
 
 /**
  * Removes every key recorded for host:port from the file (the user trusts its new key), and
