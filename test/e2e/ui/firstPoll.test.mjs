@@ -5,7 +5,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { finalRows, openNetPollView, openWorkbench, quickOpen, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
+import { finalRows, findInEditor, openNetPollView, openWorkbench, quickOpen, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -63,10 +63,7 @@ describe('NetPoll for a user who does not wait (browser)', function () {
     await page.locator('.notification-toast', { hasText: 'Polling' }).waitFor({ state: 'detached', timeout: 30_000 });
     await quickOpen(page, 'devices.yaml');
     // Rename R6: find its name (typed into the find widget once it is open), and type over the match.
-    await page.keyboard.press('Control+F');
-    const find = page.locator('.find-widget.visible textarea').first();
-    await find.waitFor();
-    await find.fill('name: R6');
+    await findInEditor(page, 'name: R6');
     await page.locator('.find-widget .matchesCount', { hasText: /^1 of 1$/ }).waitFor();
     await page.keyboard.press('Escape');
     await page.keyboard.type('name: R6-renamed');

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
+import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, findInEditor, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -117,10 +117,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await quickPick('NetPoll: Open results');
     // The saved results file, in focus: search it as a person would, typing into the find widget once it is open.
     await page.locator('.tab.active[data-resource-name^="devices-"]').waitFor();
-    await page.keyboard.press('Control+F');
-    const find = page.locator('.find-widget.visible textarea').first();
-    await find.waitFor();
-    await find.fill('- name: R');
+    await findInEditor(page, '- name: R');
     await page.locator('.find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
     await screenshot('results-search.png');
     await page.keyboard.press('Escape');

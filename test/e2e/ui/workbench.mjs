@@ -69,6 +69,24 @@ export async function runMenuEntry(page, target, label) {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Searches the active editor for `text` with its find widget. The widget opens only where the
+ * editor has the keyboard: until it shows, the editor is given focus and Ctrl+F pressed again
+ * (within a minute).
+ */
+export async function findInEditor(page, text) {
+  const input = page.locator('.find-widget.visible textarea').first();
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press('Control+F');
+    const shown = await input.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (shown) break;
+    if (Date.now() > giveUpAt) throw new Error('the find widget never opened');
+    await runCommand(page, 'View: Focus Active Editor Group');
+  }
+  await input.fill(text);
+}
+
 /** Opens a workspace file with Quick Open, picking the entry named exactly so. */
 export async function quickOpen(page, fileName) {
   await page.keyboard.press('Control+P');
