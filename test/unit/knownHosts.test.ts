@@ -121,7 +121,7 @@ describe('KnownHosts', () => {
         `${'*x?'.repeat(40_000)} ${a.line}`,
         `*.lab.example,!bad.lab.example ${a.line}`,
         `r?.core ${a.line}`,
-        `[10.0.*.1]:2222,[10.1.0.1]:2222 ${a.line}`,
+        `[127.0.*.1]:2222,[127.1.0.1]:2222 ${a.line}`,
         `*a*a*a*b ${a.line}`,
         `|1|not-a-hash ${a.line}`,
         '',
@@ -133,9 +133,9 @@ describe('KnownHosts', () => {
     assert.equal(status('bad.lab.example'), 'unknown', 'a negated pattern vetoes the line');
     assert.equal(status('r2.core'), 'match');
     assert.equal(status('r22.core'), 'unknown', '? is one character');
-    assert.equal(status('10.0.77.1', 2222), 'match');
-    assert.equal(status('10.1.0.1', 2222), 'match');
-    assert.equal(status('10.0.77.1', 22), 'unknown');
+    assert.equal(status('127.0.77.1', 2222), 'match');
+    assert.equal(status('127.1.0.1', 2222), 'match');
+    assert.equal(status('127.0.77.1', 22), 'unknown');
     assert.equal(status('xaaaaab'), 'match');
     assert.equal(status('aaaaaaac'), 'unknown');
     assert.equal(status('not-a-hash'), 'unknown', 'a malformed hashed entry is skipped');
