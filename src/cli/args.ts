@@ -1,5 +1,5 @@
 // `netpoll poll <inventory> [options]` -> validated options, or a usage error.
-import { parseArgs } from 'node:util';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { MAX_TIMEOUT_SECONDS } from '../core/inventory/keys';
 import { printable } from '../core/results/printable';
 import { ResultsFormat } from '../core/results/render';
@@ -56,28 +56,18 @@ const ORDERS: readonly ResultsOrder[] = ['completion', 'inventory'];
 
 /** Returns undefined when help was asked for. */
 export function parsePollArgs(argv: string[]): PollArgs | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        command: { type: 'string', short: 'c', multiple: true },
-        workers: { type: 'string', short: 'w' },
-        order: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        'host-keys': { type: 'string' },
-        'known-hosts': { type: 'string' },
-        timeout: { type: 'string' },
-        threads: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArgs(argv, {
+    command: { type: 'string', short: 'c', multiple: true },
+    workers: { type: 'string', short: 'w' },
+    order: { type: 'string' },
+    format: { type: 'string' },
+    output: { type: 'string', short: 'o' },
+    'host-keys': { type: 'string' },
+    'known-hosts': { type: 'string' },
+    timeout: { type: 'string' },
+    threads: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return undefined;
   const [verb, inventory, ...extra] = positionals;
   if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll' : `unknown command "${quoted(verb)}"; the command is: poll`);
@@ -94,7 +84,17 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   return { inventory, commands: values.command ?? [...POLL_DEFAULTS.commands], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
 }
 
-function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+/** Command-line options as parseArgs reads them; what it refuses is a usage error. */
+export function readArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, allowPositionals: true, options });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+}
+
+/** `value` if it is one of `allowed`; else a usage error naming the flag. */
+export function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, not "${quoted(value)}"`);
 }

@@ -1,7 +1,6 @@
 // `netpoll parse ...` -> validated options, or a usage error.
-import { parseArgs } from 'node:util';
 import { printable } from '../core/results/printable';
-import { UsageError } from './args';
+import { oneOf, readArgs, UsageError } from './args';
 
 export type ParseFormat = 'json' | 'csv';
 
@@ -34,29 +33,17 @@ const FORMATS: readonly ParseFormat[] = ['json', 'csv'];
 
 /** `argv` without the `parse` verb. Returns undefined when help was asked for. */
 export function parseParseArgs(argv: string[], env: Readonly<Record<string, string | undefined>>): ParseArgs | undefined {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        template: { type: 'string', short: 't' },
-        platform: { type: 'string', short: 'p' },
-        command: { type: 'string', short: 'c' },
-        templates: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = readArgs(argv, {
+    template: { type: 'string', short: 't' },
+    platform: { type: 'string', short: 'p' },
+    command: { type: 'string', short: 'c' },
+    templates: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) return undefined;
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${printable(positionals[1])}"; parse reads one INPUT file (or standard input)`);
-  const format = values.format ?? 'json';
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${printable(format)}"`);
-  const common = { input: positionals[0], format: format as ParseFormat };
+  const common = { input: positionals[0], format: oneOf(values.format ?? 'json', FORMATS, '--format') };
 
   if (values.template !== undefined) {
     const extra = (['platform', 'command', 'templates'] as const).find((name) => values[name] !== undefined);

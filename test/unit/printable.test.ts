@@ -15,7 +15,7 @@ describe('printable', () => {
   });
 
   it('leaves every other character as it is', () => {
-    const text = 'R1-core.lab [10.0.0.1]:22 é ü 中 😀 \\n ~';
+    const text = 'R1-core.lab [127.0.0.1]:22 é ü 中 😀 \\n ~';
     assert.equal(printable(text), text);
   });
 });
@@ -24,7 +24,7 @@ describe('log lines for devices', () => {
   const forged = 'R1\n!!! 12:00:00.000 Failed: CORE1 auth: authentication failed for CORE1\u2028';
 
   it('keep a name with a newline on one line, for every state', () => {
-    const poll = new DevicePoll(device(forged, '10.0.0.1\r\nX'), 0);
+    const poll = new DevicePoll(device(forged, '127.0.0.1\r\nX'), 0);
     const lines: string[] = [];
     poll.markRunning();
     lines.push(describeState(poll)!.text);
@@ -35,7 +35,7 @@ describe('log lines for devices', () => {
     finished.settle('finished');
     lines.push(describeState(finished)!.text);
     for (const line of lines) assert.doesNotMatch(line, /[\n\r\u2028\u2029]/, line);
-    assert.equal(lines[0], 'Connection: R1\\n!!! 12:00:00.000 Failed: CORE1 auth: authentication failed for CORE1\\u2028 (10.0.0.1\\r\\nX:2201)');
+    assert.equal(lines[0], 'Connection: R1\\n!!! 12:00:00.000 Failed: CORE1 auth: authentication failed for CORE1\\u2028 (127.0.0.1\\r\\nX:2201)');
     assert.match(lines[1], /^Failed: R1\\n!!! .* \(Check\\nthe password\.\)$/);
   });
 });

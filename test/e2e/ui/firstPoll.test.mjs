@@ -2,35 +2,25 @@
 // has listed anything, then edits devices.yaml and polls in the same instant as saving it.
 // Whichever of the listing and the poll ends last, the Devices view must show the poll.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { finalRows, findInEditor, openNetPollView, openWorkbench, quickOpen, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
-
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '../../..');
-const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
-const RESULTS_DIR = path.join(root, 'test-results');
+import { finalRows, findInEditor, openLabWorkbench, openNetPollView, quickOpen, resetWorkbench, RESULTS_DIR, runCommand, runMenuEntry, screenshotIfFailed } from './workbench.mjs';
 
 describe('NetPoll for a user who does not wait (browser)', function () {
+  let lab;
   let fixture;
-  let workbench;
   let page;
 
   before(async function () {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    fixture = await startE2eFixture();
-    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix') });
-    page = workbench.page;
+    lab = await openLabWorkbench();
+    ({ fixture, page } = lab);
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(RESULTS_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+    await screenshotIfFailed(this.currentTest, page);
   });
 
   after(async function () {
-    await workbench?.close();
-    await fixture?.stop();
+    await lab?.close();
   });
 
   /** The lab's R devices as rows should end: R4 (a wrong password) failed, the others finished. */

@@ -1,33 +1,24 @@
 // Workspace Trust, as a person meets it: a folder opened without trusting its authors is in
 // restricted mode; NetPoll still lists the inventory but refuses to poll, and says why.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { deviceRows, openNetPollView, openWorkbench, runCommand } from './workbench.mjs';
-
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '../../..');
-const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
-const RESULTS_DIR = path.join(root, 'test-results');
+import { deviceRows, openLabWorkbench, openNetPollView, RESULTS_DIR, runCommand } from './workbench.mjs';
 
 describe('NetPoll in an untrusted workspace (browser)', function () {
+  let lab;
   let fixture;
-  let workbench;
 
   before(async function () {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    fixture = await startE2eFixture();
-    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix'), workspaceTrust: true });
+    lab = await openLabWorkbench({ workspaceTrust: true });
+    ({ fixture } = lab);
   });
 
   after(async function () {
-    await workbench?.close();
-    await fixture?.stop();
+    await lab?.close();
   });
 
   it('lists the inventory but refuses to poll, explaining how to trust the folder', async function () {
-    const { page } = workbench;
+    const { page } = lab;
     await page.locator('.monaco-dialog-box .monaco-button', { hasText: "No, I don't trust the authors" }).click();
     await openNetPollView(page);
     const rows = await deviceRows(page);

@@ -3,29 +3,19 @@
 // Devices tree, hover a failed device, open a device's output, read the log, search the
 // results, cancel a long poll from its notification. Screenshots go to test-results/.
 import { strict as assert } from 'node:assert';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, findInEditor, openNetPollView as openViewOf, openWorkbench, quickOpen as quickOpenIn, resetWorkbench, runCommand, runMenuEntry } from './workbench.mjs';
-
-const require = createRequire(import.meta.url);
-const root = path.resolve(import.meta.dirname, '../../..');
-const { startE2eFixture } = require(path.join(root, 'out/test/e2e/fixture.js'));
-const RESULTS_DIR = path.join(root, 'test-results');
-const VSIX = path.join(root, 'netpoll.vsix');
+import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, findInEditor, openLabWorkbench, openNetPollView as openViewOf, quickOpen as quickOpenIn, RESULTS_DIR, resetWorkbench, runCommand, runMenuEntry, screenshotIfFailed } from './workbench.mjs';
 
 const FINAL_ICONS_OF_LAB = ['codicon-pass', 'codicon-error'];
 
 describe('NetPoll in the browser, as a person uses it', function () {
+  let lab;
   let fixture;
-  let workbench;
   let page;
 
   before(async function () {
-    mkdirSync(RESULTS_DIR, { recursive: true });
-    fixture = await startE2eFixture();
-    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: VSIX });
-    page = workbench.page;
+    lab = await openLabWorkbench();
+    ({ fixture, page } = lab);
   });
 
   // Every test starts from the same workbench: one that failed leaves nothing open for the next.
@@ -34,13 +24,11 @@ describe('NetPoll in the browser, as a person uses it', function () {
   });
 
   afterEach(async function () {
-    // A failing step leaves a picture of what the page showed.
-    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: path.join(RESULTS_DIR, `failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+    await screenshotIfFailed(this.currentTest, page);
   });
 
   after(async function () {
-    await workbench?.close();
-    await fixture?.stop();
+    await lab?.close();
   });
 
   async function screenshot(name) {

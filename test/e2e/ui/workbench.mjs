@@ -1,9 +1,41 @@
 // Driving VS Code (code-server) in Chromium the way a person does, for the browser tests:
 // start it with NetPoll installed from the VSIX, type in the palette, read the Devices view.
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
 import { launchChromium } from '../harness/launchBrowser.mjs';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const { startE2eFixture } = createRequire(import.meta.url)(path.join(root, 'out/test/e2e/fixture.js'));
+/** Where the browser tests leave their screenshots. */
+export const RESULTS_DIR = path.join(root, 'test-results');
+
+/**
+ * The e2e lab and its workspace, open in a fresh VS Code with the packaged VSIX installed;
+ * close() stops the browser, the server and the lab.
+ */
+export async function openLabWorkbench({ workspaceTrust = false } = {}) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const fixture = await startE2eFixture();
+  let workbench;
+  try {
+    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix'), workspaceTrust });
+  } catch (err) {
+    await fixture.stop();
+    throw err;
+  }
+  const close = async () => {
+    await workbench.close();
+    await fixture.stop();
+  };
+  return { fixture, page: workbench.page, close };
+}
+
+/** A failing test leaves a picture of what the page showed. */
+export async function screenshotIfFailed(test, page) {
+  if (test?.state === 'failed') await page?.screenshot({ path: path.join(RESULTS_DIR, `failed-${test.title.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+}
 
 /** Opens `workspace` in a fresh VS Code with the VSIX installed; close() stops browser and server. */
 export async function openWorkbench({ workspace, vsix, workspaceTrust = false }) {
