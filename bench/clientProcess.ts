@@ -28,7 +28,8 @@ function netpoll(job: PollJob): Client {
     async poll() {
       const run = new PollRun({ inventory: 'bench', devices, commands: job.commands, maxWorkers: job.workers, ssh: { hostKeyPolicy: 'off', threads: job.threads } });
       run.start();
-      const report = await run.finish();
+      await run.finish();
+      const report = run.report();
       return report.devices.map((d) => ({ name: d.name, error: d.error ? `${d.error.kind}: ${d.error.message}` : undefined, outputs: d.commands.map((c) => c.output) }));
     },
     lines: (output) => output.split('\n').length,

@@ -8,11 +8,14 @@ import { watchInventoryDiagnostics } from './ui/inventoryDiagnostics';
 import { INVENTORY_SELECTOR, InventoryCompletion, InventoryHover } from './ui/inventoryLanguage';
 import { defaultInventory, inventoryGlob } from './ui/inventoryLocator';
 import { InventoryService } from './ui/inventoryService';
+import { PollChanges } from './ui/pollChanges';
 import { Poller } from './ui/poller';
+import { PollStores } from './ui/pollStores';
 import { renderPollViews } from './ui/pollViews';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
 import { SecretValues } from './ui/secretValues';
 import { PollStatusBar } from './ui/statusBar';
+import { registerStoredPollCommands } from './ui/storedPollCommands';
 
 /** What the extension gives other code (and its tests) through `exports`. */
 export interface NetPollApi {
@@ -27,10 +30,12 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const model = new DevicesModel(inventories);
   const tree = new DevicesTree(model);
   const treeView = vscode.window.createTreeView('netpoll.devices', { treeDataProvider: tree, showCollapseAll: true });
-  const results = new ResultsDocuments(model);
+  const changes = new PollChanges(model, inventories, log);
+  const results = new ResultsDocuments(model, changes);
   const secrets = new SecretValues(context.secrets, context.globalState);
   const statusBar = new PollStatusBar();
-  const poller = new Poller(log, model, inventories, results, secrets);
+  const stores = new PollStores((context.storageUri ?? context.globalStorageUri).fsPath);
+  const poller = new Poller(log, model, inventories, results, secrets, stores, changes);
 
   // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing
   // that a poll or a newer listing overtook).
@@ -51,10 +56,11 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
     results,
     statusBar,
     watcher,
-    renderPollViews(model, treeView as vscode.TreeView<unknown>, statusBar),
+    renderPollViews(model, treeView as vscode.TreeView<unknown>, statusBar, results),
     inventories.onDidChangePlatforms(showInventory),
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
     registerCommands({ poller, model, inventories, results, secrets, log, state: context.globalState }),
+    registerStoredPollCommands({ model, stores, changes, results }),
     watchInventoryDiagnostics(inventories),
     vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(inventories), ':', ' '),
     vscode.languages.registerHoverProvider(INVENTORY_SELECTOR, new InventoryHover()),

@@ -21,6 +21,12 @@ export interface PollArgs {
   timeoutSeconds: number;
   /** Worker threads for the sessions (0: the main thread), or auto. */
   threads: ThreadsSetting;
+  /** A poll store to keep this poll in (the extension's is .netpoll/polls in the workspace). */
+  store?: string;
+  /** Stored polls of the inventory to keep in `store`. */
+  keep: number;
+  /** Write outputs as the devices said them, secrets included. */
+  keepSecrets: boolean;
 }
 
 export class UsageError extends Error {}
@@ -36,6 +42,11 @@ Options:
       --order ORDER      completion (as devices finish) or inventory (default: ${POLL_DEFAULTS.order})
       --format FORMAT    yaml, json or markdown (default: ${POLL_DEFAULTS.format})
   -o, --output FILE      write results to FILE instead of stdout
+      --store DIR        also keep the poll in the poll store DIR, as the extension
+                         does in .netpoll/polls (compare polls with netpoll diff)
+      --keep N           polls of the inventory to keep in --store (default: ${POLL_DEFAULTS.keepPolls})
+      --keep-secrets     keep passwords, keys and communities in the outputs; by
+                         default they are replaced by <removed> before anything is written
       --host-keys POLICY accept-new (record unknown keys, refuse changed ones),
                          strict (refuse unknown keys) or off (default: ${POLL_DEFAULTS.hostKeyPolicy})
       --known-hosts FILE known_hosts file to check and record keys in
@@ -66,11 +77,14 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
     'known-hosts': { type: 'string' },
     timeout: { type: 'string' },
     threads: { type: 'string' },
+    store: { type: 'string' },
+    keep: { type: 'string' },
+    'keep-secrets': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return undefined;
   const [verb, inventory, ...extra] = positionals;
-  if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll' : `unknown command "${quoted(verb)}"; the command is: poll`);
+  if (verb !== 'poll') throw new UsageError(verb === undefined ? 'missing command: poll, diff or parse' : `unknown command "${quoted(verb)}"; the commands are: poll, diff, parse`);
   if (inventory === undefined) throw new UsageError('missing the inventory file, e.g. netpoll poll devices.yaml');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${quoted(extra[0])}"`);
   const workers = values.workers === undefined ? POLL_DEFAULTS.maxWorkers : Number(values.workers);
@@ -81,7 +95,24 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
   const timeoutSeconds = values.timeout === undefined ? POLL_DEFAULTS.deviceTimeoutSeconds : parseTimeout(values.timeout);
   const threads = values.threads === undefined ? POLL_DEFAULTS.threads : parseThreads(values.threads);
   if (threads === undefined) throw new UsageError(`--threads must be a whole number of at least 0, or auto, not "${quoted(values.threads)}"`);
-  return { inventory, commands: values.command ?? [...POLL_DEFAULTS.commands], workers, order, format, output: values.output, hostKeyPolicy, knownHostsFile: values['known-hosts'], timeoutSeconds, threads };
+  const keep = values.keep === undefined ? POLL_DEFAULTS.keepPolls : Number(values.keep);
+  if (!Number.isInteger(keep) || keep < 1) throw new UsageError(`--keep must be a whole number of at least 1, not "${quoted(values.keep)}"`);
+  if (values.keep !== undefined && values.store === undefined) throw new UsageError('--keep applies to --store: name the store too');
+  return {
+    inventory,
+    commands: values.command ?? [...POLL_DEFAULTS.commands],
+    workers,
+    order,
+    format,
+    output: values.output,
+    hostKeyPolicy,
+    knownHostsFile: values['known-hosts'],
+    timeoutSeconds,
+    threads,
+    store: values.store,
+    keep,
+    keepSecrets: values['keep-secrets'] === true,
+  };
 }
 
 /** Command-line options as parseArgs reads them; what it refuses is a usage error. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `netpoll` command line.
 import { parsePollArgs, USAGE, UsageError } from './args';
+import { DIFF_USAGE, diffVerb } from './diff';
 import { parseVerb } from './parse';
 import { PARSE_USAGE } from './parseArgs';
 import { CliIo, EXIT_OK, EXIT_UNUSABLE, pollCommand } from './poll';
@@ -8,6 +9,7 @@ import { terminalValues } from './terminalValues';
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === 'parse') return parseVerb(argv.slice(1), io);
+  if (argv[0] === 'diff') return diffVerb(argv.slice(1), io);
   let args;
   try {
     args = parsePollArgs(argv);
@@ -17,7 +19,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_UNUSABLE;
   }
   if (!args) {
-    io.stdout(`${USAGE}\n${PARSE_USAGE}`);
+    io.stdout(`${USAGE}\n${DIFF_USAGE}\n${PARSE_USAGE}`);
     return EXIT_OK;
   }
   return pollCommand(args, io);

@@ -1,14 +1,19 @@
 // The `poll` command: read the inventory, poll it, log as devices move, write results.
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { createResolver, ValueSource } from '../core/inventory/references';
-import { deviceOutcome, PollRun } from '../core/poll/pollRun';
+import { PollRun } from '../core/poll/pollRun';
+import { PollStorage } from '../core/poll/pollStorage';
 import { preparePoll } from '../core/poll/pollSetup';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { printable } from '../core/results/printable';
-import { renderReport, summaryLine } from '../core/results/render';
+import { StoreError } from '../core/results/pollStoreWriter';
+import { ResultsFormat, summaryLine } from '../core/results/render';
 import { ReportStream } from '../core/results/renderStream';
-import { deviceReport } from '../core/results/report';
+import { openPoll, prunePolls } from '../core/results/storedPolls';
+import { renderStoredPoll } from '../core/results/storedRender';
 import { PollArgs } from './args';
 import { ProgressLine } from './progressLine';
 import { ResultsFile, ResultsFileError } from './resultsFile';
@@ -75,15 +80,22 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     },
   });
   const results = new ReportStream(file ? (text) => file.append(text) : wholeLines((lines) => progress.log(lines, io.stdout)), args.format);
-  results.header(run.report());
-  // A regular file takes each device the moment it is final, before its log line: whoever sees
-  // `Received: R1` can count on R1 being in the file. Stdout and pipes take the run's order.
-  const live = file?.replaceable === true;
-  if (live) {
-    run.executor.on('state', (poll) => {
-      if (poll.isFinal) results.device(deviceReport(deviceOutcome(poll)));
-    });
+  // Results are written in completion order as devices are stored; in inventory order a regular
+  // file is put in order at the end, and stdout takes each device when its turn comes.
+  const asStored = args.order === 'completion' || file?.replaceable === true;
+  let storage: PollStorage;
+  const store = args.store ?? mkdtempSync(path.join(os.tmpdir(), 'netpoll-'));
+  try {
+    // Every device goes to the store as it ends, and its outputs leave memory; without --store the
+    // store is temporary, and only the results remain.
+    storage = PollStorage.attach(run, store, { removeSecrets: !args.keepSecrets, onStored: asStored ? (report) => results.device(report) : undefined });
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    io.stderr(`netpoll: ${printable(err.message)}\n`);
+    file?.discard();
+    return EXIT_UNUSABLE;
   }
+  results.header(run.totals());
   run.executor.on('limited', (sessions, why) => progress.log(`netpoll: ${describeLimit(sessions, why).text}\n`));
   run.executor.on('state', (poll) => {
     const entry = describeState(poll);
@@ -95,25 +107,35 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     run.cancel();
   });
   run.start();
-  const streaming = live ? Promise.resolve() : streamInRunOrder(run, results);
-  const report = await run.finish();
+  const streaming = asStored ? Promise.resolve() : streamInInventoryOrder(run, storage, results);
+  const totals = await run.finish();
   await streaming;
   progress.clear();
   stopListening();
+  storage.finish(run, totals);
 
-  results.footer(report);
-  const written = file ? await finishFile(file, live && run.order === 'inventory' ? renderReport(report, args.format) : undefined, io) : true;
-  io.stderr(`netpoll: ${summaryLine(report)}\n`);
+  results.footer(totals);
+  let written = file ? await finishFile(file, !asStored || args.order === 'completion' ? undefined : storage.dir, args.format, io) : true;
+  if (storage.problem) {
+    io.stderr(`netpoll: ${printable(storage.problem.message)}\n`);
+    written = false;
+  }
+  if (args.store === undefined) await rm(store, { recursive: true, force: true });
+  else {
+    await prunePolls(args.store, args.inventory, args.keep);
+    if (!storage.problem) io.stderr(`netpoll: poll kept in ${printable(storage.dir)}\n`);
+  }
+  io.stderr(`netpoll: ${summaryLine(totals)}\n`);
   if (!written) return EXIT_UNUSABLE;
-  return report.summary.finished === report.summary.total ? EXIT_OK : EXIT_SOME_FAILED;
+  return totals.summary.finished === totals.summary.total ? EXIT_OK : EXIT_SOME_FAILED;
 }
 
-/** Closes the results file, first swapping in `ordered` if given; says whether all went well. */
-async function finishFile(file: ResultsFile, ordered: string | undefined, io: CliIo): Promise<boolean> {
+/** Closes the results file, first putting it in the order of the poll stored in `ordered`; says whether all went well. */
+async function finishFile(file: ResultsFile, ordered: string | undefined, format: ResultsFormat, io: CliIo): Promise<boolean> {
   try {
-    await file.finish(ordered);
+    await file.finish(ordered === undefined ? undefined : async (write) => renderStoredPoll(await openPoll(ordered), format, write));
   } catch (err) {
-    if (!(err instanceof ResultsFileError)) throw err;
+    if (!(err instanceof ResultsFileError || err instanceof StoreError)) throw err;
     io.stderr(`netpoll: ${printable(err.message)}\n`);
     return false;
   }
@@ -135,8 +157,9 @@ function wholeLines(write: (lines: string) => void): (text: string) => void {
   };
 }
 
-async function streamInRunOrder(run: PollRun, results: ReportStream): Promise<void> {
-  for await (const poll of run.results()) results.device(deviceReport(deviceOutcome(poll)));
+/** Each device as its turn in the inventory comes, read back from the store. */
+async function streamInInventoryOrder(run: PollRun, storage: PollStorage, results: ReportStream): Promise<void> {
+  for await (const poll of run.results()) results.device(await storage.read(poll));
 }
 
 function clock(): string {

@@ -1,9 +1,9 @@
 // The -o results file. Opened before any device is polled, so a path that cannot be written
 // fails the run at once; written as devices finish, so a crash loses only those still running.
 import { closeSync, fstatSync, openSync, writeSync } from 'node:fs';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileProblem } from '../core/session/fileProblem';
+import { fileProblem } from '../core/files/fileProblem';
 
 export class ResultsFileError extends Error {}
 
@@ -36,35 +36,51 @@ export class ResultsFile {
   append(text: string): void {
     if (this.problem !== undefined) return;
     try {
-      const bytes = Buffer.from(text);
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done);
+      writeAll(this.fd, text);
     } catch (err) {
       this.problem = err;
     }
   }
 
   /**
-   * Closes the file, first swapping in `whole` (the complete document) if given: written next to
-   * the file and renamed over it, so the file is never partial. Throws a ResultsFileError if
-   * anything could not be written.
+   * Closes the file, first swapping in the complete document that `fill` writes, if given:
+   * written next to the file and renamed over it, so the file is never partial. Throws a
+   * ResultsFileError if anything could not be written.
    */
-  async finish(whole?: string): Promise<void> {
+  async finish(fill?: (write: (text: string) => void) => Promise<void>): Promise<void> {
     try {
-      if (whole !== undefined && this.problem === undefined) await this.replace(whole);
+      if (fill !== undefined && this.problem === undefined) await this.replace(fill);
     } finally {
       closeSync(this.fd);
     }
     if (this.problem !== undefined) throw new ResultsFileError(`cannot write results to ${this.file}: ${fileProblem(this.problem)}`);
   }
 
-  private async replace(whole: string): Promise<void> {
+  /** Closes the file, leaving it as it is: the poll it was opened for will not run. */
+  discard(): void {
+    closeSync(this.fd);
+  }
+
+  private async replace(fill: (write: (text: string) => void) => Promise<void>): Promise<void> {
     const temp = path.join(path.dirname(this.file), `.${path.basename(this.file)}.${process.pid}.tmp`);
+    let fd: number | undefined;
     try {
-      await writeFile(temp, whole);
+      fd = openSync(temp, 'w');
+      const into = fd;
+      await fill((text) => writeAll(into, text));
+      closeSync(fd);
+      fd = undefined;
       await rename(temp, this.file);
     } catch (err) {
+      if (fd !== undefined) closeSync(fd);
       await rm(temp, { force: true });
+      if (err instanceof ResultsFileError) throw err;
       throw new ResultsFileError(`cannot put ${this.file} in inventory order (${fileProblem(err)}); it holds every device in completion order`);
     }
   }
+}
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
 }

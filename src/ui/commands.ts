@@ -1,12 +1,10 @@
 // Every NetPoll command, registered in one place; each is a thin call into its part.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './credentialQuickFix';
 import { DeviceRow, DevicesModel } from './devicesModel';
 import { InventoryService } from './inventoryService';
 import { Poller } from './poller';
 import { deviceText, ResultsDocuments } from './resultsDocuments';
-import { savedResults } from './resultsStore';
 import { SecretValues } from './secretValues';
 import { INVENTORY_SELECTOR } from './inventoryLanguage';
 
@@ -40,7 +38,7 @@ export function registerCommands({ poller, model, inventories, results, secrets,
     }),
     command('netpoll.repollFailed', () => {
       const last = model.last;
-      const failed = last?.report.devices.filter((d) => d.status === 'failed').map((d) => d.name) ?? [];
+      const failed = last?.run.executor.polls.filter((p) => p.state === 'failed').map((p) => p.device.name) ?? [];
       if (!last || failed.length === 0) {
         void vscode.window.showInformationMessage('NetPoll: the last poll has no failed devices.');
         return undefined;
@@ -49,25 +47,13 @@ export function registerCommands({ poller, model, inventories, results, secrets,
     }),
     command('netpoll.cancelPoll', () => poller.cancel()),
     command('netpoll.cancelDevice', (row: DeviceRow) => row.poll && poller.cancelDevice(row.poll)),
-    command('netpoll.openResults', async () => {
-      const last = model.last;
-      const uri = last?.savedAs ?? (last ? results.resultsUri(last.name) : undefined);
-      if (!uri) return void vscode.window.showInformationMessage('NetPoll: no poll has run yet.');
-      await vscode.window.showTextDocument(uri, { preview: false });
-    }),
-    command('netpoll.compareResults', async () => {
-      const last = model.last;
-      const folder = last && vscode.workspace.getWorkspaceFolder(last.uri);
-      const [newer, older] = folder ? await savedResults(folder.uri, last.report.inventory) : [];
-      if (!newer || !older) return void vscode.window.showInformationMessage('NetPoll: comparing needs two saved polls of the same inventory (setting netpoll.results.save).');
-      await vscode.commands.executeCommand('vscode.diff', older, newer, `NetPoll: ${path.basename(older.path)} ↔ ${path.basename(newer.path)}`);
-    }),
     command('netpoll.showLog', () => log.show()),
     command('netpoll.openDeviceOutput', async (row: DeviceRow) => {
       if (row.poll) await vscode.window.showTextDocument(results.deviceUri(row.poll), { preview: true });
     }),
     command('netpoll.copyDeviceOutput', async (row: DeviceRow) => {
-      if (row.poll) await vscode.env.clipboard.writeText(deviceText(row.poll));
+      const poll = row.poll?.isFinal ? model.pollHolding(row.poll) : undefined;
+      if (poll) await vscode.env.clipboard.writeText(deviceText(await poll.storage.read(row.poll!)));
     }),
     command('netpoll.revealDevice', async (row: DeviceRow) => {
       if (!model.inventory) return;

@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { DeviceSpec } from '../core/inventory/inventory';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
+import { PollStorage } from '../core/poll/pollStorage';
+import { DeviceComparison } from '../core/results/pollCompare';
 import { ResultsFormat } from '../core/results/render';
-import { PollReport } from '../core/results/report';
+import { PollTotals } from '../core/results/report';
 import { debounced } from './debounce';
 import { InventoryService } from './inventoryService';
 
@@ -25,9 +27,14 @@ export interface InventoryPoll {
   name: string;
   run: PollRun;
   format: ResultsFormat;
+  /** Where each device went as it ended; outputs are read back from here. */
+  storage: PollStorage;
+  /** The store the poll is in. */
+  store: string;
   /** Set once the poll is over. */
-  report?: PollReport;
-  savedAs?: vscode.Uri;
+  totals?: PollTotals;
+  /** Set once the poll was compared with the inventory's previous one: each device, by name. */
+  changes?: Map<string, DeviceComparison>;
 }
 
 /** How often, at most, the views repaint while devices change. */
@@ -65,8 +72,19 @@ export class DevicesModel implements vscode.Disposable {
   }
 
   /** The last poll that ended, for Re-poll failed devices, Open results and Compare. */
-  get last(): (InventoryPoll & { report: PollReport }) | undefined {
-    return this.lastPoll as (InventoryPoll & { report: PollReport }) | undefined;
+  get last(): (InventoryPoll & { totals: PollTotals }) | undefined {
+    return this.lastPoll as (InventoryPoll & { totals: PollTotals }) | undefined;
+  }
+
+  /** The poll a handle belongs to, while it is the latest of its inventory. */
+  pollHolding(handle: DevicePoll): InventoryPoll | undefined {
+    for (const poll of this.polls.values()) if (poll.run.executor.polls[handle.index] === handle) return poll;
+    return undefined;
+  }
+
+  /** How a row's device compares with the poll before its latest one, once that is known. */
+  changeOf(row: DeviceRow): DeviceComparison | undefined {
+    return row.poll && this.pollHolding(row.poll)?.changes?.get(row.device.name);
   }
 
   /** The latest poll of an inventory, by its workspace-relative name. */
@@ -102,10 +120,16 @@ export class DevicesModel implements vscode.Disposable {
     this.repaint.schedule();
   }
 
-  /** The running poll is over (its report set, or none if it broke). */
+  /** The running poll is over (its totals set, or none if it broke). */
   pollEnded(poll: InventoryPoll): void {
     if (this.runningPoll === poll) this.runningPoll = undefined;
-    if (poll.report) this.lastPoll = poll;
+    if (poll.totals) this.lastPoll = poll;
+    this.repaint.flush();
+  }
+
+  /** A poll was compared with the one before it. */
+  pollCompared(poll: InventoryPoll, changes: Map<string, DeviceComparison>): void {
+    poll.changes = changes;
     this.repaint.flush();
   }
 

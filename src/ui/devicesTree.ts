@@ -2,6 +2,7 @@
 // inventory has groups. It renders the devices model and repaints when the model changes.
 import * as vscode from 'vscode';
 import { PollState } from '../core/poll/devicePoll';
+import { DeviceChange, DeviceComparison } from '../core/results/pollCompare';
 import { DeviceRow, DevicesModel } from './devicesModel';
 
 export type { DeviceRow } from './devicesModel';
@@ -58,7 +59,7 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
       item.description = `${node.rows.length} devices`;
       return item;
     }
-    return deviceItem(node);
+    return deviceItem(node, this.model.changeOf(node));
   }
 
   dispose(): void {
@@ -67,15 +68,25 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   }
 }
 
-function deviceItem(row: DeviceRow): vscode.TreeItem {
+/** How the tree marks a device against the previous poll; an unchanged device gets no mark. */
+const CHANGE_MARKS: Partial<Record<DeviceChange, string>> = {
+  changed: 'changed',
+  new: 'new',
+  'now-failing': 'now failing',
+  'now-answering': 'now answering',
+};
+
+function deviceItem(row: DeviceRow, change: DeviceComparison | undefined): vscode.TreeItem {
   const { device, poll } = row;
   const state = poll?.state ?? 'idle';
+  const mark = change && CHANGE_MARKS[change.status];
   const item = new vscode.TreeItem(device.name, vscode.TreeItemCollapsibleState.None);
   item.id = `device:${device.group ?? ''}:${device.line}:${device.name}`;
   item.iconPath = STATE_ICONS[state];
-  item.description = describe(row);
-  item.tooltip = tooltip(row);
-  item.contextValue = `device.${state}`;
+  item.description = [describe(row), mark && `● ${mark}`].filter(Boolean).join(' · ');
+  item.tooltip = tooltip(row, change);
+  // `.changed` lets the menu offer the comparison first where there is something to see.
+  item.contextValue = `device.${state}${mark ? '.changed' : ''}`;
   if (poll?.isFinal) {
     item.command = { command: 'netpoll.openDeviceOutput', title: 'Open output', arguments: [row] };
   }
@@ -99,7 +110,7 @@ function describe({ device, poll }: DeviceRow): string {
   }
 }
 
-function tooltip({ device, poll }: DeviceRow): vscode.MarkdownString {
+function tooltip({ device, poll }: DeviceRow, change: DeviceComparison | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(device.name)}** — ${poll?.state ?? 'not polled'}\n\n`);
   md.appendMarkdown(`${escape(device.host)}:${device.port} · ${escape(device.deviceType)}${device.group ? ` · group ${escape(device.group)}` : ''}\n\n`);
@@ -111,6 +122,10 @@ function tooltip({ device, poll }: DeviceRow): vscode.MarkdownString {
       md.appendMarkdown(`**${poll.error.kind}**: ${escape(poll.error.message)}\n\n`);
       if (poll.error.hint) md.appendMarkdown(`${escape(poll.error.hint)}\n\n`);
     }
+  }
+  if (change && change.status !== 'unchanged') {
+    const commands = change.commands.filter((c) => c.status !== 'unchanged').map((c) => `${escape(c.command)} (${c.status})`);
+    md.appendMarkdown(`Since the previous poll: ${change.status.replace('-', ' ')}${commands.length > 0 ? `: ${commands.join(', ')}` : ''}\n\n`);
   }
   return md;
 }

@@ -4,6 +4,7 @@ import { MAX_TIMEOUT_SECONDS } from '../core/inventory/keys';
 import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
 import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
+import { IgnoreRule } from '../core/results/volatileLines';
 import { HostKeyPolicy } from '../core/session/knownHosts';
 import { SETTING_DEFAULTS, SettingName } from './settingDefaults';
 
@@ -19,6 +20,7 @@ export interface PollSettings {
   knownHostsFile: string | undefined;
   save: boolean;
   keep: number;
+  removeSecrets: boolean;
 }
 
 /** The settings that apply to an inventory (its folder's, else the workspace's, else the user's). */
@@ -38,5 +40,20 @@ export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
     knownHostsFile: get('knownHostsFile') || undefined,
     save: get('results.save'),
     keep: get('results.keep'),
+    removeSecrets: get('results.removeSecrets'),
   };
+}
+
+/**
+ * The `netpoll.compare.ignoreLines` rules that apply to an inventory. Entries that are not rules
+ * (settings.json is not checked against the schema) are left out.
+ */
+export function ignoreRules(inventory: vscode.Uri | undefined): IgnoreRule[] {
+  const given = vscode.workspace.getConfiguration('netpoll', inventory).get<unknown[]>('compare.ignoreLines', []);
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return (Array.isArray(given) ? given : []).flatMap((entry) => {
+    const rule = (typeof entry === 'string' ? { pattern: entry } : entry) as Record<string, unknown> | null;
+    const pattern = text(rule?.pattern);
+    return pattern === undefined ? [] : [{ pattern, command: text(rule!.command), deviceType: text(rule!.deviceType), device: text(rule!.device) }];
+  });
 }

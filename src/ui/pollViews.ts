@@ -2,11 +2,13 @@
 // devices model whenever it changes: progress while a poll runs, then the last poll's outcome.
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
+import { comparisonLine, count, DeviceComparison, emptySummary } from '../core/results/pollCompare';
 import { summaryLine } from '../core/results/render';
 import { DevicesModel } from './devicesModel';
+import { ResultsDocuments } from './resultsDocuments';
 import { PollStatusBar } from './statusBar';
 
-export function renderPollViews(model: DevicesModel, treeView: vscode.TreeView<unknown>, statusBar: PollStatusBar): vscode.Disposable {
+export function renderPollViews(model: DevicesModel, treeView: vscode.TreeView<unknown>, statusBar: PollStatusBar, results: ResultsDocuments): vscode.Disposable {
   return model.onDidChange(() => {
     const running = model.running;
     const shown = running ?? model.last;
@@ -16,11 +18,19 @@ export function renderPollViews(model: DevicesModel, treeView: vscode.TreeView<u
     const value = count('running') + count('failed');
     treeView.badge = value === 0 ? undefined : { value, tooltip: `${count('running')} running, ${count('failed')} failed` };
     if (running) {
-      statusBar.polling(handles.filter((p) => p.isFinal).length, handles.length);
+      statusBar.polling(handles.filter((p) => p.isFinal).length, handles.length, results.resultsUri(running.name));
       treeView.message = `Polling ${handles.length} devices…`;
     } else if (model.last) {
-      statusBar.finished(model.last.report);
-      treeView.message = `Last poll: ${summaryLine(model.last.report)}`;
+      statusBar.finished(model.last.totals, results.resultsUri(model.last.name));
+      treeView.message = `Last poll: ${summaryLine(model.last.totals)}${changesLine(model.last.changes)}`;
     }
   });
+}
+
+/** `; since the previous poll: 1 device changed, 5 unchanged`, once the comparison is known. */
+function changesLine(changes: Map<string, DeviceComparison> | undefined): string {
+  if (!changes) return '';
+  const summary = emptySummary();
+  for (const device of changes.values()) count(summary, device);
+  return `. Since the previous poll: ${comparisonLine(summary)}`;
 }

@@ -1,23 +1,27 @@
 // Runs a poll from VS Code: claims the one poll slot, reads the inventory through the
 // inventory service, drives the engine, logs to the output channel, shows a cancellable
 // progress notification, and hands the poll to the devices model, which the views render.
-// Saves the results when it ends.
+// Every device goes to the poll store as it ends; the poll is compared with the one before.
 import * as vscode from 'vscode';
 import { DeviceSpec } from '../core/inventory/inventory';
 import { createResolver } from '../core/inventory/references';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
 import { PollRun } from '../core/poll/pollRun';
+import { PollStorage } from '../core/poll/pollStorage';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
+import { StoreError } from '../core/results/pollStoreWriter';
 import { summaryLine } from '../core/results/render';
-import { PollReport } from '../core/results/report';
+import { PollTotals } from '../core/results/report';
+import { prunePolls } from '../core/results/storedPolls';
 import { forgetHost } from '../core/session/knownHosts';
 import { DevicesModel, InventoryPoll } from './devicesModel';
 import { chooseInventory } from './inventoryLocator';
-import { InventoryService, workspaceFolderOf } from './inventoryService';
+import { InventoryService } from './inventoryService';
+import { PollChanges } from './pollChanges';
 import { pollSettings } from './pollSettings';
+import { PollStores } from './pollStores';
 import { ResultsDocuments } from './resultsDocuments';
-import { saveResults } from './resultsStore';
 import { SecretValues } from './secretValues';
 
 export interface PollRequest {
@@ -27,6 +31,11 @@ export interface PollRequest {
   commands?: string[];
   /** Only these devices of the inventory. */
   deviceNames?: string[];
+}
+
+/** What a poll command gives back: the totals, and the stored poll's folder, which holds each device. */
+export interface PollResult extends PollTotals {
+  dir: string;
 }
 
 /** The poll in progress, from the moment it is asked for, so a second request sees it at once. */
@@ -44,6 +53,8 @@ export class Poller implements vscode.Disposable {
     private readonly inventories: InventoryService,
     private readonly results: ResultsDocuments,
     private readonly secrets: SecretValues,
+    private readonly stores: PollStores,
+    private readonly changes: PollChanges,
   ) {}
 
   get isPolling(): boolean {
@@ -65,8 +76,8 @@ export class Poller implements vscode.Disposable {
     this.slot?.poll?.run.executor.cancel(poll);
   }
 
-  /** Polls the chosen inventory; resolves with the report, or undefined if nothing ran. */
-  async poll(request: PollRequest = {}): Promise<PollReport | undefined> {
+  /** Polls the chosen inventory; resolves with its result, or undefined if nothing ran. */
+  async poll(request: PollRequest = {}): Promise<PollResult | undefined> {
     if (!vscode.workspace.isTrusted) {
       const manage = 'Manage Workspace Trust';
       const answer = await vscode.window.showWarningMessage('NetPoll polls devices only in a trusted workspace: polling opens SSH sessions with the credentials in this workspace. Trust the workspace to poll.', manage);
@@ -99,7 +110,7 @@ export class Poller implements vscode.Disposable {
     this.slot.poll?.run.cancel();
   }
 
-  private async pollIn(slot: PollSlot, request: PollRequest): Promise<PollReport | undefined> {
+  private async pollIn(slot: PollSlot, request: PollRequest): Promise<PollResult | undefined> {
     const uri = await chooseInventory(request.uri);
     if (slot.cancelled) return undefined;
     if (!uri) {
@@ -141,17 +152,35 @@ export class Poller implements vscode.Disposable {
         resolve: createResolver(this.secrets.valueSource()),
       },
     });
-    const poll: InventoryPoll = { uri, name, run, format: settings.format };
+    const store = this.stores.storeFor(uri, settings.save);
+    let storage: PollStorage;
+    try {
+      // Before the first device: the store is where every result goes, so it has to be writable.
+      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets });
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      this.log.error(err.message);
+      void vscode.window.showErrorMessage(`NetPoll cannot poll ${name}: ${err.message}`);
+      return undefined;
+    }
+    const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store };
     slot.poll = poll;
-    const report = await this.drive(poll, setup.devices);
-    poll.report = report;
-    if (settings.save) poll.savedAs = await saveResults(vscode.Uri.file(workspaceFolderOf(uri)), report, settings.format, settings.keep);
-    void vscode.commands.executeCommand('setContext', 'netpoll.hasFailed', report.summary.failed > 0);
+    const totals = await this.drive(poll, setup.devices);
+    storage.finish(run, totals);
+    poll.totals = totals;
+    if (storage.problem) {
+      this.log.error(`Some results could not be kept: ${storage.problem.message}`);
+      void vscode.window.showErrorMessage(`NetPoll could not keep every result of ${name}: ${storage.problem.message}`);
+    }
+    this.log.info(`Poll kept in ${storage.dir}`);
+    await prunePolls(store, name, settings.keep).catch((err: Error) => this.log.warn(`Could not delete older polls of ${name}: ${err.message}`));
+    void vscode.commands.executeCommand('setContext', 'netpoll.hasFailed', totals.summary.failed > 0);
     this.offerHostKeyTrust(poll);
-    return report;
+    void this.changes.compareWithPrevious(poll);
+    return { ...totals, dir: storage.dir };
   }
 
-  private async drive(poll: InventoryPoll, inventoryDevices: DeviceSpec[]): Promise<PollReport> {
+  private async drive(poll: InventoryPoll, inventoryDevices: DeviceSpec[]): Promise<PollTotals> {
     const { run } = poll;
     run.executor.on('limited', (sessions, why) => this.log.warn(describeLimit(sessions, why).text));
     run.executor.on('state', (handle) => {
@@ -161,7 +190,8 @@ export class Poller implements vscode.Disposable {
     });
     const polls = run.start();
     this.model.pollStarted(poll, inventoryDevices);
-    this.log.info(`Polling ${polls.length} devices from ${poll.name} with ${run.report().workers} workers: ${run.report().commands.join('; ')}`);
+    const asked = run.totals();
+    this.log.info(`Polling ${polls.length} devices from ${poll.name} with ${asked.workers} workers: ${asked.commands.join('; ')}`);
     // Where the results are already shown, refresh them there; else open them beside the editor.
     const resultsUri = this.results.resultsUri(poll.name);
     const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === resultsUri.toString());
@@ -176,9 +206,9 @@ export class Poller implements vscode.Disposable {
         progress.report({ message: `Polling ${done}/${polls.length} devices`, increment: 100 / polls.length });
       }
     });
-    const report = await run.finish();
-    this.log.info(summaryLine(report));
-    return report;
+    const totals = await run.finish();
+    this.log.info(summaryLine(totals));
+    return totals;
   }
 
   /** A device whose host key changed: show both fingerprints, and let the user trust the new key. */

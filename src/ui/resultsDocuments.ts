@@ -1,15 +1,35 @@
-// Read-only documents under the `netpoll:` scheme: the live results of an inventory's latest
-// poll, and one device's answers. They render from the devices model and re-render as it changes.
+// Read-only documents under the `netpoll:` scheme, all read from the poll store: the live results
+// of an inventory's latest poll, a stored poll's results, one device's answers, one command's
+// output (a side of the diff editor), and the comparison of two polls. The live ones re-render
+// as the devices model changes.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
+import { storedSide } from '../core/results/pollSides';
 import { printable } from '../core/results/printable';
-import { renderReport, ResultsFormat, summaryLine } from '../core/results/render';
-import { PollReport } from '../core/results/report';
-import { DevicesModel } from './devicesModel';
+import { ResultsFormat, summaryLine } from '../core/results/render';
+import { ReportStream } from '../core/results/renderStream';
+import { DeviceReport } from '../core/results/report';
+import { comparisonText } from '../core/results/storedComparison';
+import { findStoredDevice, openPoll, StoredPoll } from '../core/results/storedPolls';
+import { storedPollText } from '../core/results/storedRender';
+import { DevicesModel, InventoryPoll } from './devicesModel';
+import { PollChanges } from './pollChanges';
+import { localTime } from './pollStores';
 
 export const RESULTS_SCHEME = 'netpoll';
 
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
+
+/** What a document's address carries in its query, by kind of document. */
+interface StoredQuery {
+  dir: string;
+  format?: ResultsFormat;
+  device?: string;
+  command?: string;
+  before?: string;
+  inventory?: string;
+}
 
 export class ResultsDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   /** Device documents opened, by the id in their address. */
@@ -17,11 +37,14 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private readonly deviceIds = new Map<DevicePoll, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  /** Documents VS Code holds open, the only ones worth a change event. */
+  /** Live documents VS Code holds open, the only ones worth a change event. */
   private readonly openUris = new Set<string>();
   private readonly listeners: vscode.Disposable[];
 
-  constructor(private readonly model: DevicesModel) {
+  constructor(
+    private readonly model: DevicesModel,
+    private readonly changes: PollChanges,
+  ) {
     this.listeners = [
       vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString())),
       model.onDidChange(() => {
@@ -47,15 +70,65 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: `/device/${poll.device.name}.txt`, query: id });
   }
 
-  provideTextDocumentContent(uri: vscode.Uri): string {
-    this.openUris.add(uri.toString());
-    if (uri.path.startsWith('/device/')) {
-      const poll = this.devices.get(uri.query);
-      return poll ? deviceText(poll) : 'This device was polled in an earlier window; poll it again to see its answers.\n';
+  /** A stored poll's results, as they were when it ended. */
+  storedUri(poll: StoredPoll, format: ResultsFormat): vscode.Uri {
+    return storedAddress(`/stored/${path.basename(poll.index.inventory)} ${fileTime(poll.index.startedAt)}.${EXTENSIONS[format]}`, { dir: poll.dir, format });
+  }
+
+  /** One command's output in a stored poll: a side of the diff editor. */
+  outputUri(poll: StoredPoll, device: string, command: string): vscode.Uri {
+    return storedAddress(`/output/${fileTime(poll.index.startedAt)}/${device}/${command.replace(/[\\/]/g, '_')}.txt`, { dir: poll.dir, device, command });
+  }
+
+  /** The comparison of two stored polls of an inventory. */
+  comparisonUri(before: StoredPoll, after: StoredPoll, inventory: vscode.Uri): vscode.Uri {
+    const name = `${path.basename(after.index.inventory)} ${fileTime(before.index.startedAt)} to ${fileTime(after.index.startedAt)}.diff`;
+    return storedAddress(`/compare/${name}`, { dir: after.dir, before: before.dir, inventory: inventory.toString() });
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const kind = uri.path.split('/')[1];
+    switch (kind) {
+      case 'results':
+        this.openUris.add(uri.toString());
+        return this.liveResults(uri.query);
+      case 'device':
+        this.openUris.add(uri.toString());
+        return this.deviceDocument(uri.query);
+      case 'stored':
+      case 'output':
+      case 'compare':
+        return this.storedDocument(kind, JSON.parse(uri.query) as StoredQuery);
+      default:
+        return `NetPoll has no document at ${uri.path}.\n`;
     }
-    const latest = this.model.pollOf(uri.query);
+  }
+
+  private async liveResults(inventory: string): Promise<string> {
+    const latest = this.model.pollOf(inventory);
     if (!latest) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
-    return withSummaryFirst(latest.report ?? latest.run.report(), latest.format);
+    return liveResultsText(latest);
+  }
+
+  private async deviceDocument(id: string): Promise<string> {
+    const handle = this.devices.get(id);
+    const poll = handle && this.model.pollHolding(handle);
+    if (!handle || !poll) return 'This device was polled in an earlier window, or polled again since; open it from the Devices view.\n';
+    if (!handle.isFinal) return `${deviceHeading(handle.device, handle.state)}\n`;
+    return deviceText(await poll.storage.read(handle));
+  }
+
+  private async storedDocument(kind: string, query: StoredQuery): Promise<string> {
+    const poll = await openPoll(query.dir);
+    if (kind === 'stored') return storedPollText(poll, query.format ?? 'yaml');
+    if (kind === 'output') {
+      const device = await findStoredDevice(poll, query.device ?? '');
+      const command = device?.commands.find((c) => c.command === query.command);
+      return command ? command.output : `${query.device} has no answer to ${query.command} in the poll of ${poll.index.startedAt}.\n`;
+    }
+    const before = await openPoll(query.before!);
+    const options = await this.changes.options(vscode.Uri.parse(query.inventory!));
+    return (await comparisonText(storedSide(before), storedSide(poll), options)).text;
   }
 
   dispose(): void {
@@ -64,31 +137,49 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
+function storedAddress(pathPart: string, query: StoredQuery): vscode.Uri {
+  return vscode.Uri.from({ scheme: RESULTS_SCHEME, path: pathPart, query: JSON.stringify(query) });
+}
+
+/** `2026-12-01 22.01.02`: a local time that can be part of a file name. */
+function fileTime(iso: string): string {
+  return localTime(iso).replace(/:/g, '.');
+}
+
 /**
- * The report with a line of where the poll stands on top, where a person looks first (the
- * report's own summary comes last, the way results files are written as devices finish).
+ * The poll's results so far, read back from its store, with a line of where the poll stands on
+ * top, where a person looks first (the results' own summary comes last, the way they are written).
  */
-function withSummaryFirst(report: PollReport, format: ResultsFormat): string {
-  const body = renderReport(report, format);
-  const polled = report.summary.total - report.summary.skipped;
-  const status = report.finishedAt === null ? `polling: ${report.devices.length} of ${polled} devices done` : summaryLine(report);
+async function liveResultsText({ run, storage, totals, format }: InventoryPoll): Promise<string> {
+  const now = totals ?? run.totals();
+  const parts: string[] = [];
+  const stream = new ReportStream((text) => parts.push(text), format);
+  stream.header(now);
+  const final = run.finalInOrder();
+  for (const handle of final) stream.device(await storage.read(handle));
+  stream.footer(now);
+  const polled = now.summary.total - now.summary.skipped;
+  const status = now.finishedAt === null ? `polling: ${final.length} of ${polled} devices done` : summaryLine(now);
   switch (format) {
     case 'yaml':
-      return `# ${status}\n${body}`;
+      return `# ${status}\n${parts.join('')}`;
     case 'markdown':
-      return `_${status}_\n\n${body}`;
+      return `_${status}_\n\n${parts.join('')}`;
     case 'json':
-      return body;
+      return parts.join('');
   }
 }
 
+function deviceHeading(d: Pick<DeviceReport, 'name' | 'host' | 'port' | 'deviceType'>, state: string): string {
+  return `# ${printable(d.name)} (${printable(d.host)}:${d.port}, ${d.deviceType}): ${state}`;
+}
+
 /** One device's answers (or error) as plain text. */
-export function deviceText(poll: DevicePoll): string {
-  const d = poll.device;
-  const lines = [`# ${printable(d.name)} (${printable(d.host)}:${d.port}, ${d.deviceType}): ${poll.state}`];
-  if (poll.error) lines.push(`# ${poll.error.kind}: ${poll.error.message}`, ...(poll.error.hint ? [`# ${poll.error.hint}`] : []));
-  for (const command of poll.commands) {
-    lines.push('', `${poll.device.name}> ${command.command}${command.failed ? '   (failed on the device)' : ''}`, command.output);
+export function deviceText(d: DeviceReport): string {
+  const lines = [deviceHeading(d, d.status)];
+  if (d.error) lines.push(`# ${d.error.kind}: ${d.error.message}`, ...(d.error.hint ? [`# ${d.error.hint}`] : []));
+  for (const command of d.commands) {
+    lines.push('', `${d.name}> ${command.command}${command.failed ? '   (failed on the device)' : ''}`, command.output);
   }
   return lines.join('\n') + '\n';
 }

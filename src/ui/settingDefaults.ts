@@ -17,7 +17,9 @@ export const SETTING_DEFAULTS = {
   'results.format': POLL_DEFAULTS.format,
   'results.order': POLL_DEFAULTS.order,
   'results.save': true,
-  'results.keep': 20,
+  'results.keep': POLL_DEFAULTS.keepPolls,
+  'results.removeSecrets': POLL_DEFAULTS.removeSecrets,
+  'compare.ignoreLines': [] as const,
 } as const;
 
 export type SettingName = keyof typeof SETTING_DEFAULTS;

@@ -1,24 +1,26 @@
 // The status bar item: progress while polling, then the last poll's result; a click opens it.
 import * as vscode from 'vscode';
 import { summaryLine } from '../core/results/render';
-import { PollReport } from '../core/results/report';
+import { PollTotals } from '../core/results/report';
 
 export class PollStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('netpoll.status', vscode.StatusBarAlignment.Left, 50);
 
   constructor() {
     this.item.name = 'NetPoll';
-    this.item.command = 'netpoll.openResults';
   }
 
-  polling(done: number, total: number): void {
+  /** `results`: the results document a click opens. */
+  polling(done: number, total: number, results: vscode.Uri): void {
+    this.item.command = { command: 'vscode.open', title: 'Open results', arguments: [results] };
     this.item.text = `$(sync~spin) NetPoll ${done}/${total}`;
     this.item.tooltip = 'NetPoll is polling; click to open the results so far';
     this.item.backgroundColor = undefined;
     this.item.show();
   }
 
-  finished(report: PollReport): void {
+  finished(report: PollTotals, results: vscode.Uri): void {
+    this.item.command = { command: 'vscode.open', title: 'Open results', arguments: [results] };
     const { finished, failed, cancelled, total } = report.summary;
     this.item.text = `${failed > 0 ? '$(error)' : '$(pass)'} NetPoll ${finished}/${total}${cancelled > 0 ? ` (${cancelled} cancelled)` : ''}`;
     this.item.tooltip = `Last poll of ${report.inventory}: ${summaryLine(report)}. Click to open the results.`;

@@ -1,7 +1,6 @@
 // Results from the netpoll command line survive what can happen to it: a crash mid-poll keeps
 // every finished device, and a path that cannot be written is refused before anyone is polled.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,36 +9,9 @@ import { parse } from 'yaml';
 import { PollReport } from '../../src/core/results/report';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab } from '../lab/lab';
+import { netpoll, received } from './netpollProcess';
 import { assertValidReport } from './resultsSchema';
 
-const CLI = path.resolve(__dirname, '../../src/cli/main.js');
-
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-type Seen = Pick<Exit, 'stdout' | 'stderr'>;
-
-/** Runs netpoll; `watch` sees all it printed so far after each chunk, and may act on the process. */
-function netpoll(args: string[], watch: (seen: Seen, child: ReturnType<typeof spawn>) => void = () => undefined): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const seen: Seen = { stdout: '', stderr: '' };
-    for (const stream of ['stdout', 'stderr'] as const) {
-      child[stream].on('data', (chunk: Buffer) => {
-        seen[stream] += chunk.toString();
-        watch(seen, child);
-      });
-    }
-    child.once('error', reject);
-    child.once('exit', (code, signal) => resolve({ code, signal, ...seen }));
-  });
-}
-
-const received = (log: string, name: string) => log.includes(`Received: ${name} `);
 const showVersion = (name: string) => expectedOutput('cisco_ios', name, 'show version').join('\n');
 
 /** The inventory entries of the named lab devices, in the order given. */

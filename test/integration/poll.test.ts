@@ -34,7 +34,8 @@ describe('polling the lab', function () {
     lab.stats.peakConnections = lab.stats.activeConnections;
     const run = new PollRun({ inventory: 'lab', devices: parseInventory(lab.inventoryYaml()).devices, commands: ['show clock', 'show version'], maxWorkers: 3, ssh: { knownHostsFile: path.join(dir, 'known_hosts') } });
     run.start();
-    const report = await run.finish();
+    await run.finish();
+    const report = run.report();
     assert.equal(report.summary.finished, 8);
     assert.equal(lab.stats.totalConnections - before, 8);
     assert.equal(lab.stats.peakConnections, 3);
@@ -44,7 +45,8 @@ describe('polling the lab', function () {
     const inventory = parseInventory(lab.inventoryYaml({ R3: { password: 'not-the-password' } }));
     const run = new PollRun({ inventory: 'lab', devices: inventory.devices, commands: ['show clock'], maxWorkers: 4, order: 'inventory', ssh: { knownHostsFile: path.join(dir, 'known_hosts') } });
     run.start();
-    const report = await run.finish();
+    await run.finish();
+    const report = run.report();
     assert.deepEqual(report.devices.map((d) => `${d.name}:${d.status}`), ['R1:finished', 'R2:finished', 'R3:failed', 'R4:finished', 'R5:finished', 'R6:finished', 'R7:finished', 'R8:finished']);
     assert.equal(report.devices[2].error?.kind, 'auth');
     assert.ok(!JSON.stringify(report).includes('not-the-password'), 'a password leaked into the report');

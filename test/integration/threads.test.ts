@@ -32,7 +32,8 @@ describe('sessions in worker threads', function () {
     let commandEvents = 0;
     run.executor.on('command', () => commandEvents++);
     run.start();
-    const report = await run.finish();
+    await run.finish();
+    const report = run.report();
     assert.deepEqual(report.summary, { total: 6, finished: 6, failed: 0, cancelled: 0, skipped: 0 });
     for (const d of report.devices) {
       const platform = lab.devices.find((l) => l.name === d.name)!.platform;
@@ -58,7 +59,8 @@ describe('sessions in worker threads', function () {
       }
     });
     run.start();
-    const report = await run.finish();
+    await run.finish();
+    const report = run.report();
     assert.equal(report.devices[0].status, 'cancelled');
     assert.ok(performance.now() - cancelAt < 1_000, 'cancelling took a second or more');
   });
@@ -79,7 +81,8 @@ require(${JSON.stringify(realWorker)});
     const devices = parseInventory(lab.inventoryYaml()).devices.filter((d) => ['T1', 'T2', 'T3'].includes(d.name));
     const run = new PollRun({ inventory: 'lab', devices, commands: [], maxWorkers: 1, order: 'inventory', job });
     run.start();
-    const report = await run.finish();
+    await run.finish();
+    const report = run.report();
     await pool.close();
     assert.deepEqual(report.devices.map((d) => [d.name, d.status]), [['T1', 'failed'], ['T2', 'finished'], ['T3', 'finished']]);
     assert.equal(report.devices[0].error?.kind, 'internal');

@@ -3,22 +3,7 @@ import { parse } from 'yaml';
 import { renderReport, ResultsFormat } from '../../src/core/results/render';
 import { ReportStream } from '../../src/core/results/renderStream';
 import { DeviceReport, PollReport } from '../../src/core/results/report';
-
-function device(name: string, outputs: string[], extra: Partial<DeviceReport> = {}): DeviceReport {
-  return {
-    name,
-    group: null,
-    host: '127.0.0.1',
-    port: 2201,
-    deviceType: 'cisco_ios',
-    status: 'finished',
-    elapsedMs: 120,
-    timings: { queued: 0, connect: 10, total: 120 },
-    commands: outputs.map((output, i) => ({ command: `show ${i}`, output, failed: false, elapsedMs: 5 })),
-    error: null,
-    ...extra,
-  };
-}
+import { device, report } from './sampleReports';
 
 // Outputs that trip naive layouts: trailing blank lines, leading spaces, document markers, fences.
 const devices: DeviceReport[] = [
@@ -26,20 +11,6 @@ const devices: DeviceReport[] = [
   device('R2', ['# heading\n```\n[link](http://example.com)\n````', 'plain'], { group: 'core' }),
   device('R3', [], { status: 'failed', elapsedMs: null, timings: {}, error: { kind: 'auth', message: 'authentication failed', hint: 'Check the password.' } }),
 ];
-
-function report(list: DeviceReport[]): PollReport {
-  return {
-    inventory: 'devices.yaml',
-    startedAt: '2026-01-02T03:04:05.678Z',
-    finishedAt: '2026-01-02T03:04:07.000Z',
-    elapsedMs: 1322,
-    workers: 10,
-    order: 'completion',
-    commands: ['show 0', 'show 1'],
-    summary: { total: list.length, finished: list.filter((d) => d.status === 'finished').length, failed: list.filter((d) => d.status === 'failed').length, cancelled: 0, skipped: 0 },
-    devices: list,
-  };
-}
 
 /** What a stream has written after the header and each device, and at the end. */
 function streamed(whole: PollReport, format: ResultsFormat): { prefixes: string[]; text: string } {

@@ -21,7 +21,12 @@ describe('results file', () => {
     results.append('a: 1\n');
     assert.equal(await readFile(file, 'utf8'), 'a: 1\n', 'written before anything is awaited');
     results.append('b: 2\n');
-    await results.finish('b: 2\na: 1\n');
+    await results.finish(async (write) => {
+      write('b: 2\n');
+      // Until the whole document is written, the file keeps what it had.
+      assert.equal(await readFile(file, 'utf8'), 'a: 1\nb: 2\n');
+      write('a: 1\n');
+    });
     assert.equal(await readFile(file, 'utf8'), 'b: 2\na: 1\n');
     assert.deepEqual(await readdir(dir), ['results.yaml'], 'no temporary file is left');
   });

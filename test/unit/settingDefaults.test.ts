@@ -18,7 +18,17 @@ describe('defaults, written once', () => {
   it('the command line polls with the same defaults as the extension', () => {
     const args = parsePollArgs(['poll', 'devices.yaml'])!;
     assert.deepEqual(
-      { commands: args.commands, maxWorkers: args.workers, order: args.order, format: args.format, deviceTimeoutSeconds: args.timeoutSeconds, hostKeyPolicy: args.hostKeyPolicy, threads: args.threads },
+      {
+        commands: args.commands,
+        maxWorkers: args.workers,
+        order: args.order,
+        format: args.format,
+        deviceTimeoutSeconds: args.timeoutSeconds,
+        hostKeyPolicy: args.hostKeyPolicy,
+        threads: args.threads,
+        keepPolls: args.keep,
+        removeSecrets: !args.keepSecrets,
+      },
       { ...POLL_DEFAULTS },
     );
   });

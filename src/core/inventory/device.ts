@@ -55,6 +55,7 @@ export function readDevice(item: Item, context: ReadContext): DeviceEntry | unde
     jumps: [],
     legacyAlgorithms: read.boolean('legacy_algorithms'),
     hostKeyPolicy: read.hostKeyPolicy(),
+    ignoreLines: read.ignoreLines(),
     line: context.line(item.at),
   };
   if (errors > 0) return undefined;

@@ -15,7 +15,7 @@ import { positionsIn } from './sourceLines';
 import type { DeviceEntry, Inventory, ParseOptions } from './types';
 import { syntaxDiagnostics } from './yamlErrors';
 
-export type { DeviceEntry, DeviceSpec, DeviceTimeouts, Inventory, InventoryDiagnostic, JumpHost, ParseOptions, PlatformEntry, Report, Severity } from './types';
+export type { DeviceEntry, DeviceSpec, DeviceTimeouts, IgnoreLine, Inventory, InventoryDiagnostic, JumpHost, ParseOptions, PlatformEntry, Report, Severity } from './types';
 
 const BYTE_ORDER_MARK = '\uFEFF';
 

@@ -22,6 +22,12 @@ function valueSchema(info: KeyInfo, deviceTypes: readonly string[]): JsonSchema 
       return { ...base, anyOf: [{ enum: [...deviceTypes] }, { type: 'string' }] };
     case 'hostKeyPolicy':
       return { ...base, enum: [...HOST_KEY_POLICY_VALUES] };
+    case 'ignoreLines':
+      return {
+        ...base,
+        type: 'array',
+        items: { anyOf: [{ type: 'string', format: 'regex' }, { type: 'object', properties: { command: { type: 'string' }, pattern: { type: 'string', format: 'regex' } }, required: ['pattern'], additionalProperties: false }] },
+      };
   }
 }
 

@@ -26,8 +26,16 @@ export interface DeviceSpec {
   jumps: JumpHost[];
   legacyAlgorithms?: boolean;
   hostKeyPolicy?: (typeof HOST_KEY_POLICY_VALUES)[number];
+  /** Lines a comparison of this device's polls skips (besides its platform's). */
+  ignoreLines?: IgnoreLine[];
   /** 1-based line of the entry in the file, to reveal it. */
   line: number;
+}
+
+/** A regular expression; the lines it finds are not compared. Only for `command` when given. */
+export interface IgnoreLine {
+  pattern: string;
+  command?: string;
 }
 
 /** Seconds, from netmiko's names: conn_timeout, auth_timeout, timeout (prompts), read_timeout (commands). */

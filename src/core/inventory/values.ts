@@ -1,12 +1,12 @@
 // Typed reads of one device's values (text, port, flags, seconds, lists, device_type,
 // host_key_policy): each value as the device means it, or a diagnostic where it is written.
-import { isScalar, isSeq, Node } from 'yaml';
+import { isMap, isScalar, isSeq, Node } from 'yaml';
 import type { Aliases } from './aliases';
 import { hostProblem } from './hosts';
 import { HOST_KEY_POLICY_VALUES, MAX_TIMEOUT_SECONDS } from './keys';
 import { hasReference, referenceProblems } from './references';
 import { didYouMean } from './suggest';
-import type { DeviceSpec, Report } from './types';
+import type { DeviceSpec, IgnoreLine, Report } from './types';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -105,6 +105,25 @@ export class ValueReader {
     return undefined;
   }
 
+  /** `ignore_lines`: regular expressions, each for every command or (as {command, pattern}) for one. */
+  ignoreLines(): IgnoreLine[] | undefined {
+    const value = this.value('ignore_lines');
+    if (value === undefined || isNull(value.node)) return undefined;
+    if (!isSeq(value.node)) {
+      this.report('error', 'ignore_lines must be a list of regular expressions, or of {command, pattern}', value.at);
+      return undefined;
+    }
+    const rules: IgnoreLine[] = [];
+    for (const written of value.node.items) {
+      const item = this.aliases.follow(written, this.report);
+      const rule = isMap(item) ? { command: writtenText(item.get('command', true)), pattern: writtenText(item.get('pattern', true)) } : { pattern: writtenText(item) };
+      const problem = rule.pattern === undefined ? 'each ignore_lines item must be a regular expression, or a mapping with command and pattern' : regexProblem(rule.pattern);
+      if (problem) this.report('error', problem, (written ?? value.at) as Node);
+      else rules.push(rule.command === undefined ? { pattern: rule.pattern! } : { pattern: rule.pattern!, command: rule.command });
+    }
+    return rules.length === value.node.items.length ? rules : undefined;
+  }
+
   deviceType(known: Set<string> | undefined): string | undefined {
     const type = this.text('device_type');
     if (type === undefined || !known || known.has(type)) return type;
@@ -117,5 +136,14 @@ export class ValueReader {
     if (policy === undefined || (HOST_KEY_POLICY_VALUES as readonly string[]).includes(policy)) return policy as DeviceSpec['hostKeyPolicy'];
     this.report('error', `host_key_policy must be ${HOST_KEY_POLICY_VALUES.join(', ')}, not "${policy}"`, this.where('host_key_policy'));
     return undefined;
+  }
+}
+
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (err) {
+    return `ignore_lines: ${JSON.stringify(pattern)} is not a regular expression (${(err as Error).message})`;
   }
 }

@@ -24,6 +24,8 @@ export class DevicePoll {
   readonly timings: PollTimings = {};
   /** Rank among all devices that reached a final state, for completion order. */
   finishOrder = Number.POSITIVE_INFINITY;
+  /** Its outputs went to a poll store and left memory (see releaseOutputs). */
+  outputsReleased = false;
   /** Resolves (never rejects) once the device reaches a final state. */
   readonly done: Promise<DevicePoll>;
 
@@ -57,6 +59,15 @@ export class DevicePoll {
     this.startedAt = undefined;
     this.commands.length = 0;
     for (const phase of Object.keys(this.timings)) delete this.timings[phase as keyof PollTimings];
+  }
+
+  /**
+   * Drops the outputs once they are stored, so that a poll's memory is bounded by its open
+   * sessions, not by its devices; whoever needs them reads the store.
+   */
+  releaseOutputs(): void {
+    this.commands.length = 0;
+    this.outputsReleased = true;
   }
 
   settle(state: 'finished' | 'failed' | 'cancelled', error?: PollFailure): void {

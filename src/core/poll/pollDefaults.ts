@@ -15,6 +15,10 @@ export interface PollDefaults {
   deviceTimeoutSeconds: number;
   hostKeyPolicy: HostKeyPolicy;
   threads: ThreadsSetting;
+  /** Stored polls kept per inventory; older ones are deleted. */
+  keepPolls: number;
+  /** Secrets removed from outputs before they are stored or written. */
+  removeSecrets: boolean;
 }
 
 export const POLL_DEFAULTS: Readonly<PollDefaults> = {
@@ -25,4 +29,6 @@ export const POLL_DEFAULTS: Readonly<PollDefaults> = {
   deviceTimeoutSeconds: 600,
   hostKeyPolicy: 'accept-new',
   threads: 'auto',
+  keepPolls: 20,
+  removeSecrets: true,
 };

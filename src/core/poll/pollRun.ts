@@ -2,7 +2,7 @@
 // and report at any moment. The command line and the extension both drive this.
 import { DeviceSpec } from '../inventory/inventory';
 import { DeviceOutcome } from '../results/outcome';
-import { buildReport, PollReport, ResultsOrder } from '../results/report';
+import { buildReport, buildTotals, PollReport, PollTotals, ReportContext, ResultsOrder } from '../results/report';
 import { SessionTimeouts } from '../session/cliSession';
 import { DevicePoll } from './devicePoll';
 import { DeviceJob, PollExecutor } from './executor';
@@ -44,6 +44,11 @@ export class PollRun {
     });
   }
 
+  /** The devices' names, in the order they are submitted. */
+  get deviceNames(): string[] {
+    return this.options.devices.map((d) => d.name);
+  }
+
   get order(): ResultsOrder {
     return this.options.order ?? 'completion';
   }
@@ -63,38 +68,51 @@ export class PollRun {
     this.executor.cancelAll();
   }
 
-  /** Waits for every device and returns the final report. */
-  async finish(): Promise<PollReport> {
+  /** Waits for every device and returns the totals. */
+  async finish(): Promise<PollTotals> {
     await Promise.all(this.executor.polls.map((p) => p.done));
     await this.closeJob();
     this.finishedAt ??= new Date();
-    return this.report();
+    return this.totals();
   }
 
-  /** The report so far: devices that are final, in the run's order. */
+  /** The totals so far, counting the devices that are final. */
+  totals(): PollTotals {
+    return buildTotals(this.context(), this.finalInOrder().map((p) => p.state as DeviceOutcome['status']));
+  }
+
+  /**
+   * The report so far, every final device with its outputs, in the run's order. Only for a run
+   * whose outputs stay in memory: once a store took them (releaseOutputs), read the store.
+   */
   report(): PollReport {
-    const polls = this.executor.polls;
-    const final = polls.filter((p) => p.isFinal);
-    const ordered = this.order === 'inventory' ? final : final.sort((a, b) => a.finishOrder - b.finishOrder);
-    return buildReport(
-      {
-        inventory: this.options.inventory,
-        startedAt: this.startedAt,
-        finishedAt: this.finishedAt,
-        workers: this.options.maxWorkers,
-        order: this.order,
-        commands: this.options.commands,
-        submitted: polls.length,
-        skipped: this.options.skipped ?? 0,
-      },
-      ordered.map(deviceOutcome),
-    );
+    return buildReport(this.context(), this.finalInOrder().map(deviceOutcome));
+  }
+
+  /** The final handles, in the run's order. */
+  finalInOrder(): DevicePoll[] {
+    const final = this.executor.polls.filter((p) => p.isFinal);
+    return this.order === 'inventory' ? final : final.sort((a, b) => a.finishOrder - b.finishOrder);
+  }
+
+  private context(): ReportContext {
+    return {
+      inventory: this.options.inventory,
+      startedAt: this.startedAt,
+      finishedAt: this.finishedAt,
+      workers: this.options.maxWorkers,
+      order: this.order,
+      commands: this.options.commands,
+      submitted: this.executor.polls.length,
+      skipped: this.options.skipped ?? 0,
+    };
   }
 }
 
 /** A final handle as the plain outcome core/results builds reports from. */
 export function deviceOutcome(poll: DevicePoll): DeviceOutcome {
   if (!poll.isFinal) throw new Error(`${poll.device.name} is still ${poll.state}: only a final device has an outcome`);
+  if (poll.outputsReleased) throw new Error(`${poll.device.name}'s outputs are in the poll store, no longer in memory: read them there`);
   const d = poll.device;
   return {
     name: d.name,

@@ -101,7 +101,7 @@ function markdownDevice(device: DeviceReport): string {
 }
 
 /** A run of backticks longer than any in the text (and at least `min`), so the text cannot close it. */
-function backticks(text: string, min: number): string {
+export function backticks(text: string, min: number): string {
   let longest = 0;
   for (const run of text.matchAll(/`+/g)) longest = Math.max(longest, run[0].length);
   return '`'.repeat(Math.max(min, longest + 1));

@@ -45,6 +45,9 @@ export interface PollReport {
   devices: DeviceReport[];
 }
 
+/** A poll's report without its devices: what was asked, and the totals. */
+export type PollTotals = Omit<PollReport, 'devices'>;
+
 export interface ReportContext {
   inventory: string;
   startedAt: Date;
@@ -61,8 +64,12 @@ export interface ReportContext {
 
 /** The report of the given final devices, in the order they were given. */
 export function buildReport(context: ReportContext, outcomes: readonly DeviceOutcome[]): PollReport {
-  const devices = outcomes.map(deviceReport);
-  const count = (status: DeviceStatus) => devices.filter((d) => d.status === status).length;
+  return { ...buildTotals(context, outcomes.map((o) => o.status)), devices: outcomes.map(deviceReport) };
+}
+
+/** The totals of a poll whose final devices have the given statuses. */
+export function buildTotals(context: ReportContext, statuses: readonly DeviceStatus[]): PollTotals {
+  const count = (status: DeviceStatus) => statuses.filter((s) => s === status).length;
   const end = context.finishedAt ?? new Date();
   return {
     inventory: context.inventory,
@@ -73,7 +80,6 @@ export function buildReport(context: ReportContext, outcomes: readonly DeviceOut
     order: context.order,
     commands: context.commands,
     summary: { total: context.submitted + context.skipped, finished: count('finished'), failed: count('failed'), cancelled: count('cancelled'), skipped: context.skipped },
-    devices,
   };
 }
 

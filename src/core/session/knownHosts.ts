@@ -3,7 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { mkdir, open, readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { fileProblem } from './fileProblem';
+import { fileProblem } from '../files/fileProblem';
 import { SessionError } from './errors';
 
 export type HostKeyPolicy = 'accept-new' | 'strict' | 'off';

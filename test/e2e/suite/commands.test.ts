@@ -5,6 +5,7 @@ import type { NetPollApi } from '../../../src/extension';
 import type { PollReport } from '../../../src/core/results/report';
 import { SETTING_DEFAULTS } from '../../../src/ui/settingDefaults';
 import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './expectations';
+import { pollIfAny, polled } from './polled';
 import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
@@ -76,7 +77,7 @@ describe('NetPoll commands, menus and settings', () => {
     const config = vscode.workspace.getConfiguration('netpoll');
     await config.update('results.order', 'inventory', vscode.ConfigurationTarget.Workspace);
     await config.update('results.format', 'json', vscode.ConfigurationTarget.Workspace);
-    const report = (await vscode.commands.executeCommand('netpoll.pollDevicesWithCommands', inventory(), ['show version', 'show clock'])) as PollReport;
+    const report = await polled('netpoll.pollDevicesWithCommands', inventory(), ['show version', 'show clock']);
     assert.deepEqual(report.commands, ['show version', 'show clock']);
     assert.equal(report.order, 'inventory');
     assert.deepEqual(report.devices.map((d) => d.name), expected.devices.map((d) => d.name));
@@ -88,10 +89,10 @@ describe('NetPoll commands, menus and settings', () => {
   });
 
   it('Poll device polls one device, from a tree row or a CodeLens', async () => {
-    const fromLens = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: 'R2' })) as PollReport;
+    const fromLens = await polled('netpoll.pollDevice', { uri: inventory(), name: 'R2' });
     assert.deepEqual(statuses(fromLens), ['R2:finished']);
     const row = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'R3')!;
-    const fromTree = (await vscode.commands.executeCommand('netpoll.pollDevice', row)) as PollReport;
+    const fromTree = await polled('netpoll.pollDevice', row);
     assert.deepEqual(statuses(fromTree), ['R3:finished']);
     await vscode.workspace.openTextDocument(inventory()); // lenses are asked of open documents
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventory());
@@ -99,27 +100,41 @@ describe('NetPoll commands, menus and settings', () => {
   });
 
   it('Re-poll failed devices polls only those that failed last time', async () => {
-    const all = (await vscode.commands.executeCommand('netpoll.pollDevices', inventory())) as PollReport;
+    const all = await polled('netpoll.pollDevices', inventory());
     assert.deepEqual(all.devices.filter((d) => d.status === 'failed').map((d) => d.name), ['R4']);
-    const again = (await vscode.commands.executeCommand('netpoll.repollFailed')) as PollReport;
+    const again = await polled('netpoll.repollFailed');
     assert.deepEqual(statuses(again), ['R4:failed']);
   });
 
-  it('saves each poll under .netpoll/results; Open results and Compare with previous poll open them', async () => {
-    await vscode.commands.executeCommand('netpoll.pollDevices', inventory());
-    await vscode.commands.executeCommand('netpoll.pollDevices', inventory());
-    const saved = (await vscode.workspace.fs.readDirectory(workspaceFile('.netpoll/results'))).map(([name]) => name).filter((n) => n.startsWith('devices-'));
-    assert.ok(saved.length >= 2, `saved: ${saved.join(', ')}`);
-    assert.ok(saved.every((n) => /^devices-\d{8}-\d{6}-\d{3}\.(yaml|json|md)$/.test(n)), saved.join(', '));
+  it('keeps each poll in .netpoll/polls; Open results, Compare with previous poll and a device\'s Compare open them', async () => {
+    const first = await polled('netpoll.pollDevices', inventory());
+    const second = await polled('netpoll.pollDevices', inventory());
+    const polls = (await vscode.workspace.fs.readDirectory(workspaceFile('.netpoll/polls/devices.yaml'))).map(([name]) => name);
+    assert.ok(polls.length >= 2 && polls.every((n) => /^\d{8}-\d{6}-\d{3}(-\d+)?$/.test(n)), polls.join(', '));
+    // What the poll command gave back is what the store holds, device by device.
+    assert.deepEqual(statuses(second), statuses(first));
 
-    await vscode.commands.executeCommand('netpoll.openResults');
-    assert.match(vscode.window.activeTextEditor!.document.uri.path, /\/\.netpoll\/results\/devices-\d{8}-\d{6}-\d{3}\.yaml$/);
+    await vscode.commands.executeCommand('netpoll.openResults', polls.sort().at(-1));
+    const results = vscode.window.activeTextEditor!.document;
+    assert.equal(results.uri.scheme, 'netpoll');
+    assert.match(results.uri.path, /^\/stored\/devices\.yaml \d{4}-\d\d-\d\d \d\d\.\d\d\.\d\d\.yaml$/);
+    assert.equal(results.getText().match(/^- name: R\d$/gm)?.length, expected.devices.length);
 
     await vscode.commands.executeCommand('netpoll.compareResults');
+    const comparison = vscode.window.activeTextEditor!.document;
+    assert.match(comparison.uri.path, /^\/compare\/devices\.yaml .* to .*\.diff$/);
+    // The lab did not change: its clocks moved, which a comparison does not count.
+    assert.equal(comparison.lineAt(0).text, `# 0 devices changed, ${expected.devices.length} unchanged`);
+
+    const r1 = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'R1')!;
+    await vscode.commands.executeCommand('netpoll.compareDevice', r1);
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
-    assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'Compare did not open a diff editor');
-    assert.match(tab.input.original.path, /devices-\d{8}-\d{6}-\d{3}\.yaml$/);
-    assert.notEqual(tab.input.original.path, tab.input.modified.path);
+    assert.ok(tab.input instanceof vscode.TabInputTextDiff, 'a device\'s Compare did not open the diff editor');
+    assert.match(tab.label, /^R1> show clock \(/);
+    assert.notEqual(tab.input.original.toString(), tab.input.modified.toString());
+    const [before, now] = await Promise.all([vscode.workspace.openTextDocument(tab.input.original), vscode.workspace.openTextDocument(tab.input.modified)]);
+    assert.match(before.getText(), /^\*\d\d:\d\d:\d\d\.\d{3} UTC /);
+    assert.match(now.getText(), /^\*\d\d:\d\d:\d\d\.\d{3} UTC /);
   });
 
   it('tree actions: open, copy, reveal a device', async () => {
@@ -143,7 +158,7 @@ describe('NetPoll commands, menus and settings', () => {
   it('Cancel poll: waiting and running devices end as cancelled, finished results are kept', async () => {
     await vscode.workspace.getConfiguration('netpoll').update('maxWorkers', 2, vscode.ConfigurationTarget.Workspace);
     try {
-      const polling = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport>;
+      const polling = polled('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY));
       await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.poll?.state === 'running'));
       await vscode.commands.executeCommand('netpoll.cancelPoll');
       const report = await polling;
@@ -156,8 +171,8 @@ describe('NetPoll commands, menus and settings', () => {
 
   it('two polls asked for at once: exactly one runs, the other is refused, and Cancel stops the one that runs', async () => {
     // Both requests come before either has awaited anything: the first claims the slot at once.
-    const first = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport | undefined>;
-    const second = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport | undefined>;
+    const first = pollIfAny('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY));
+    const second = pollIfAny('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY));
     assert.equal(await second, undefined, 'the second poll ran');
     assert.equal(api.poller.isPolling, true);
     await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.poll?.state === 'running'));
@@ -184,7 +199,7 @@ describe('NetPoll commands, menus and settings', () => {
     await rename(`name: ${name}-edited\n`);
     try {
       assert.equal(document.isDirty, true);
-      const report = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: `${name}-edited` })) as PollReport | undefined;
+      const report = await pollIfAny('netpoll.pollDevice', { uri: inventory(), name: `${name}-edited` });
       assert.deepEqual(report && statuses(report), [`${name}-edited:finished`]);
       assert.equal(document.isDirty, false, 'the inventory was polled without being saved');
       assert.match(await readText(inventory()), new RegExp(`name: ${name}-edited`));
@@ -195,7 +210,7 @@ describe('NetPoll commands, menus and settings', () => {
   });
 
   it('Cancel device cancels one running device and the others carry on', async () => {
-    const polling = vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY)) as Thenable<PollReport>;
+    const polling = polled('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY));
     await whenTree(api, () => api.tree.getChildren().some((r) => 'device' in r && r.device.name === 'S2' && r.poll?.state === 'running'));
     const row = api.tree.getChildren().find((r) => 'device' in r && r.device.name === 'S2')!;
     await vscode.commands.executeCommand('netpoll.cancelDevice', row);
@@ -206,7 +221,7 @@ describe('NetPoll commands, menus and settings', () => {
   it('netpoll.engine.threads runs the sessions in worker threads from the installed package', async () => {
     await vscode.workspace.getConfiguration('netpoll').update('engine.threads', 2, vscode.ConfigurationTarget.Workspace);
     try {
-      const report = (await vscode.commands.executeCommand('netpoll.pollDevicesWithCommands', inventory(), ['show version'])) as PollReport;
+      const report = await polled('netpoll.pollDevicesWithCommands', inventory(), ['show version']);
       assert.deepEqual(statuses(report), expected.devices.map((d) => `${d.name}:${d.status}`).sort());
       assert.match(report.devices.find((d) => d.status === 'finished')!.commands[0].output, /Cisco IOS Software/);
     } finally {
@@ -217,7 +232,7 @@ describe('NetPoll commands, menus and settings', () => {
   it('netpoll.deviceTimeout fails a device that takes longer, with kind deadline', async () => {
     await vscode.workspace.getConfiguration('netpoll').update('deviceTimeout', 1, vscode.ConfigurationTarget.Workspace);
     try {
-      const report = (await vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY))) as PollReport;
+      const report = await polled('netpoll.pollDevices', workspaceFile(SLOW_INVENTORY));
       assert.deepEqual(report.devices.map((d) => d.error?.kind), ['deadline', 'deadline', 'deadline']);
     } finally {
       await vscode.workspace.getConfiguration('netpoll').update('deviceTimeout', undefined, vscode.ConfigurationTarget.Workspace);
@@ -229,7 +244,7 @@ describe('NetPoll commands, menus and settings', () => {
     await config.update('hostKeyPolicy', 'strict', vscode.ConfigurationTarget.Workspace);
     await config.update('knownHostsFile', workspaceFile('empty_known_hosts').fsPath, vscode.ConfigurationTarget.Workspace);
     try {
-      const report = (await vscode.commands.executeCommand('netpoll.pollDevices', inventory())) as PollReport;
+      const report = await polled('netpoll.pollDevices', inventory());
       assert.deepEqual(new Set(report.devices.map((d) => d.error?.kind)), new Set(['host-key-unknown']));
     } finally {
       await config.update('hostKeyPolicy', undefined, vscode.ConfigurationTarget.Workspace);
@@ -246,7 +261,7 @@ describe('NetPoll commands, menus and settings', () => {
     const [name] = lines[r1].split(' ');
     lines[r1] = `${name} ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHBvbGxlZC1ieS1uZXRwb2xsLWUyZS10ZXN0cy1rZXk=`;
     await vscode.workspace.fs.writeFile(knownHosts, new TextEncoder().encode(lines.join('\n') + '\n'));
-    const report = (await vscode.commands.executeCommand('netpoll.pollDevice', { uri: inventory(), name: 'R1' })) as PollReport;
+    const report = await polled('netpoll.pollDevice', { uri: inventory(), name: 'R1' });
     const error = report.devices[0].error!;
     assert.equal(error.kind, 'host-key-changed');
     assert.equal((error.message.match(/SHA256:[A-Za-z0-9+/]{43}/g) ?? []).length, 2, error.message);

@@ -3,8 +3,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
-import type { PollReport } from '../../../src/core/results/report';
 import { E2eExpectations, EXPECTATIONS_FILE } from './expectations';
+import { polled } from './polled';
 import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
@@ -61,7 +61,7 @@ describe('NetPoll in VS Code', () => {
   });
 
   it('polls every device from devices.yaml, shows each final state, and opens the results', async () => {
-    const report = (await vscode.commands.executeCommand('netpoll.pollDevices', workspaceFile('devices.yaml'))) as PollReport;
+    const report = await polled('netpoll.pollDevices', workspaceFile('devices.yaml'));
     assert.ok(report, 'the command returned no report');
     assert.deepEqual(report.commands, ['show clock']);
     assert.deepEqual(

@@ -4,8 +4,8 @@
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { NetPollApi } from '../../../src/extension';
-import type { PollReport } from '../../../src/core/results/report';
 import { E2eExpectations, EXPECTATIONS_FILE } from './expectations';
+import { polled } from './polled';
 import { until } from './until';
 
 const EXTENSION_ID = 'netpoll.netpoll';
@@ -94,7 +94,7 @@ describe('devices.yaml in the editor', () => {
     await diagnosticsWhen(document.uri, (d) => !d.some((x) => x.message.startsWith('password is in plain text')));
     await document.save();
 
-    const report = (await vscode.commands.executeCommand('netpoll.pollDevices', document.uri)) as PollReport;
+    const report = await polled('netpoll.pollDevices', document.uri);
     assert.deepEqual(report.devices.map((d) => `${d.name}:${d.status}`), [`${lab.name}:finished`]);
     assert.ok(!JSON.stringify(report).includes(password), 'the password leaked into the report');
   });

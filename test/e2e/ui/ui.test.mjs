@@ -106,8 +106,11 @@ describe('NetPoll in the browser, as a person uses it', function () {
   it('the results document holds every device (searching it finds all six)', async function () {
     await polledInventory();
     await quickPick('NetPoll: Open results');
-    // The saved results file, in focus: search it as a person would, typing into the find widget once it is open.
-    await page.locator('.tab.active[data-resource-name^="devices-"]').waitFor();
+    // A list of the stored polls, newest first: take the newest.
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: /\d{4}-\d\d-\d\d \d\d:\d\d:\d\d/ }).first().waitFor();
+    await page.keyboard.press('Enter');
+    // The stored poll's results, in focus: search them as a person would, typing into the find widget once it is open.
+    await page.locator('.tab.active[data-resource-name^="devices.yaml "]').waitFor();
     await findInEditor(page, '- name: R');
     await page.locator('.find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
     await screenshot('results-search.png');

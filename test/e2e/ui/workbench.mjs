@@ -1,6 +1,6 @@
 // Driving VS Code (code-server) in Chromium the way a person does, for the browser tests:
 // start it with NetPoll installed from the VSIX, type in the palette, read the Devices view.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
@@ -13,11 +13,13 @@ export const RESULTS_DIR = path.join(root, 'test-results');
 
 /**
  * The e2e lab and its workspace, open in a fresh VS Code with the packaged VSIX installed;
- * close() stops the browser, the server and the lab.
+ * `settings` are added to the workspace's settings. close() stops the browser, the server and the lab.
  */
-export async function openLabWorkbench({ workspaceTrust = false } = {}) {
+export async function openLabWorkbench({ workspaceTrust = false, settings = {} } = {}) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const fixture = await startE2eFixture();
+  const settingsFile = path.join(fixture.workspace, '.vscode', 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), ...settings }, null, 2));
   let workbench;
   try {
     workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix'), workspaceTrust });

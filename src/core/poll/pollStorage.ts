@@ -1,0 +1,75 @@
+// A poll kept in a store as it runs: each device, the moment it is final, goes to disk (secrets
+// removed unless asked otherwise) and its outputs leave memory. The listener runs inside the
+// executor's state event, so a device is on disk before its log line and before the next device
+// starts. A store that cannot be written never stops the poll: the problem is kept and reported.
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import { DeviceReport, deviceReport, PollTotals } from '../results/report';
+import { deviceFile } from '../results/storeIndex';
+import { PollStoreWriter, StoreError } from '../results/pollStoreWriter';
+import { removeSecrets } from '../results/secretScrub';
+import { DevicePoll } from './devicePoll';
+import { deviceOutcome, PollRun } from './pollRun';
+
+export interface StorageOptions {
+  /** Remove secrets (config passwords, keys, communities) from outputs before they are stored. */
+  removeSecrets: boolean;
+  /** Called with each device's stored report, just after it is written. */
+  onStored?: (report: DeviceReport, poll: DevicePoll) => void;
+}
+
+export class PollStorage {
+  /** The first write that failed; later devices are still tried. */
+  problem: StoreError | undefined;
+  /** Reports that could not be written, kept in memory instead, by submission position. */
+  private readonly unstored = new Map<number, DeviceReport>();
+
+  private constructor(readonly writer: PollStoreWriter) {}
+
+  /** Opens the poll in `store` (throws a StoreError if it cannot) and stores the run's devices as they end. */
+  static attach(run: PollRun, store: string, options: StorageOptions): PollStorage {
+    const totals = run.totals();
+    const writer = PollStoreWriter.open(store, { ...totals, secretsRemoved: options.removeSecrets, skipped: totals.summary.skipped }, run.deviceNames);
+    const storage = new PollStorage(writer);
+    run.executor.on('state', (poll) => {
+      if (!poll.isFinal || poll.outputsReleased) return;
+      const report = storedForm(deviceReport(deviceOutcome(poll)), options.removeSecrets);
+      try {
+        writer.writeDevice(poll.index, report);
+        poll.releaseOutputs();
+      } catch (err) {
+        if (!(err instanceof StoreError)) throw err;
+        storage.problem ??= err;
+        storage.unstored.set(poll.index, report);
+      }
+      options.onStored?.(report, poll);
+    });
+    return storage;
+  }
+
+  get dir(): string {
+    return this.writer.dir;
+  }
+
+  /** A final device's stored report, read back from the store. */
+  async read(poll: DevicePoll): Promise<DeviceReport> {
+    const kept = this.unstored.get(poll.index);
+    if (kept) return kept;
+    return JSON.parse(await readFile(path.join(this.dir, deviceFile(poll.index)), 'utf8')) as DeviceReport;
+  }
+
+  /** Records the end of the run in the index. */
+  finish(run: PollRun, totals: PollTotals): void {
+    try {
+      this.writer.finish(totals, run.finalInOrder().map((poll) => ({ position: poll.index, status: poll.state as DeviceReport['status'] })));
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      this.problem ??= err;
+    }
+  }
+}
+
+function storedForm(report: DeviceReport, scrub: boolean): DeviceReport {
+  if (!scrub) return report;
+  return { ...report, commands: report.commands.map((c) => ({ ...c, output: removeSecrets(c.output, report.deviceType) })) };
+}

@@ -1,0 +1,101 @@
+// Reading a poll store: the polls of an inventory, newest first; one poll's index and devices,
+// read one device at a time so that nothing holds a whole poll in memory; and pruning.
+import { readdir, readFile, rm } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileProblem } from '../files/fileProblem';
+import { StoreError } from './pollStoreWriter';
+import { DeviceReport, DeviceStatus, PollSummary } from './report';
+import { INDEX_FILE, inventoryKey, PollIndex, StoredDeviceEntry, STORE_FORMAT } from './storeIndex';
+
+export interface StoredPoll {
+  /** The poll's folder. */
+  dir: string;
+  index: PollIndex;
+}
+
+const POLL_ID = /^\d{8}-\d{6}-\d{3}(-\d+)?$/;
+
+/** The stored polls of an inventory, newest first; none when the store does not exist yet. */
+export async function listPolls(store: string, inventory: string): Promise<StoredPoll[]> {
+  const parent = path.join(store, inventoryKey(inventory));
+  const ids = (await readdir(parent).catch(() => [] as string[])).filter((id) => POLL_ID.test(id));
+  ids.sort(byPollId).reverse();
+  const polls: StoredPoll[] = [];
+  for (const id of ids) {
+    // A folder whose index cannot be read is not a poll (yet): skipped, never fatal.
+    const poll = await openPoll(path.join(parent, id)).catch(() => undefined);
+    if (poll) polls.push(poll);
+  }
+  return polls;
+}
+
+/** Reads a poll's index; throws a StoreError that says why it is not a stored poll. */
+export async function openPoll(dir: string): Promise<StoredPoll> {
+  const file = path.join(dir, INDEX_FILE);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code === 'ENOENT' ? `it has no ${INDEX_FILE}` : `cannot read ${INDEX_FILE} (${fileProblem(err)})`;
+    throw new StoreError(`${dir} is not a stored poll: ${why}`);
+  }
+  let index: PollIndex;
+  try {
+    index = JSON.parse(text) as PollIndex;
+  } catch (err) {
+    throw new StoreError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  if (index?.netpollStore !== STORE_FORMAT || !Array.isArray(index.devices)) throw new StoreError(`${file} is not a NetPoll poll index (format ${STORE_FORMAT})`);
+  return { dir, index };
+}
+
+/** One device's stored report; undefined when it never reached the store (the poll stopped first). */
+export async function readStoredDevice(poll: StoredPoll, entry: StoredDeviceEntry): Promise<DeviceReport | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path.join(poll.dir, entry.file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new StoreError(`cannot read ${entry.name}'s results in ${poll.dir}: ${fileProblem(err)}`);
+  }
+  return JSON.parse(text) as DeviceReport;
+}
+
+/** The devices that reached the store, in the index's order, read one at a time. */
+export async function* storedDevices(poll: StoredPoll): AsyncGenerator<DeviceReport> {
+  for (const entry of poll.index.devices) {
+    const device = await readStoredDevice(poll, entry);
+    if (device) yield device;
+  }
+}
+
+/** The stored device of that name, if the poll has one. */
+export async function findStoredDevice(poll: StoredPoll, name: string): Promise<DeviceReport | undefined> {
+  const entry = poll.index.devices.find((d) => d.name === name);
+  return entry && readStoredDevice(poll, entry);
+}
+
+/** Counts of statuses: the index's summary once the end is recorded, else from what was stored. */
+export function summaryOf(poll: StoredPoll, stored: Iterable<DeviceStatus>): PollSummary {
+  if (poll.index.summary) return poll.index.summary;
+  const summary: PollSummary = { total: poll.index.devices.length + poll.index.skipped, finished: 0, failed: 0, cancelled: 0, skipped: poll.index.skipped };
+  for (const status of stored) if (status !== 'skipped') summary[status]++;
+  return summary;
+}
+
+/** Deletes all but the newest `keep` polls of an inventory; returns how many went. */
+export async function prunePolls(store: string, inventory: string, keep: number): Promise<number> {
+  const parent = path.join(store, inventoryKey(inventory));
+  const ids = (await readdir(parent).catch(() => [] as string[])).filter((id) => POLL_ID.test(id));
+  ids.sort(byPollId);
+  const old = ids.slice(0, Math.max(0, ids.length - keep));
+  await Promise.all(old.map((id) => rm(path.join(parent, id), { recursive: true, force: true })));
+  return old.length;
+}
+
+/** Oldest first; `…-345-2` after `…-345` (ids are 19 characters, then an optional `-N`). */
+function byPollId(a: string, b: string): number {
+  const stamp = (id: string) => id.slice(0, 19);
+  const n = (id: string) => Number(id.slice(20) || 1);
+  return stamp(a) === stamp(b) ? n(a) - n(b) : stamp(a) < stamp(b) ? -1 : 1;
+}

@@ -1,0 +1,40 @@
+// What changed between polls, in the editor: after each poll, the tree learns which devices
+// changed since the previous poll of the inventory; on request, two stored polls are compared
+// into a document, and a device's command opens in the diff editor.
+import * as vscode from 'vscode';
+import { CompareOptions } from '../core/results/pollCompare';
+import { storedSide } from '../core/results/pollSides';
+import { comparisonText } from '../core/results/storedComparison';
+import { listPolls } from '../core/results/storedPolls';
+import { DevicesModel, InventoryPoll } from './devicesModel';
+import { InventoryService } from './inventoryService';
+import { ignoreRules } from './pollSettings';
+
+export class PollChanges {
+  constructor(
+    private readonly model: DevicesModel,
+    private readonly inventories: InventoryService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  /** Compares a poll that just ended with the inventory's previous one, for the tree's marks. */
+  async compareWithPrevious(poll: InventoryPoll): Promise<void> {
+    try {
+      const polls = await listPolls(poll.store, poll.name);
+      const at = polls.findIndex((p) => p.dir === poll.storage.dir);
+      const [after, before] = [polls[at], polls[at + 1]];
+      if (at < 0 || !before) return;
+      const compared = await comparisonText(storedSide(before), storedSide(after), await this.options(poll.uri));
+      this.model.pollCompared(poll, new Map(compared.devices.map((d) => [d.name, d])));
+      this.log.info(`Compared with the poll of ${before.index.startedAt}: ${compared.text.slice(2, compared.text.indexOf('\n'))}`);
+    } catch (err) {
+      this.log.warn(`Could not compare ${poll.name} with its previous poll: ${(err as Error).message}`);
+    }
+  }
+
+  /** The ignore rules for an inventory: its settings and its devices' ignore_lines. */
+  async options(inventory: vscode.Uri): Promise<CompareOptions> {
+    const setup = await this.inventories.load(inventory).catch(() => undefined);
+    return { rules: [...ignoreRules(inventory), ...(setup?.devices.flatMap((d) => (d.ignoreLines ?? []).map((rule) => ({ ...rule, device: d.name }))) ?? [])] };
+  }
+}

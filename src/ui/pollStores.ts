@@ -1,0 +1,31 @@
+// Where the extension keeps polls: `.netpoll/polls` in the inventory's workspace folder, or, with
+// netpoll.results.save off, VS Code's storage for this workspace (out of the folder, not in git).
+// The same store layout as `netpoll poll --store`, so the command line can compare these polls.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { listPolls, StoredPoll } from '../core/results/storedPolls';
+import { workspaceFolderOf } from './inventoryService';
+
+export const WORKSPACE_STORE = path.join('.netpoll', 'polls');
+
+export class PollStores {
+  /** `privateDir`: the extension's own storage, for polls kept out of the workspace. */
+  constructor(private readonly privateDir: string) {}
+
+  /** The store for polls of `inventory`, per netpoll.results.save. */
+  storeFor(inventory: vscode.Uri, inWorkspace: boolean): string {
+    return inWorkspace ? path.join(workspaceFolderOf(inventory), WORKSPACE_STORE) : path.join(this.privateDir, 'polls');
+  }
+
+  /** The stored polls of an inventory (its workspace-relative name), newest first. */
+  polls(inventory: vscode.Uri, name: string, inWorkspace: boolean): Promise<StoredPoll[]> {
+    return listPolls(this.storeFor(inventory, inWorkspace), name);
+  }
+}
+
+/** A moment as a person reads it in a list: `2026-12-01 22:01:02`, local time. */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}

@@ -1,0 +1,111 @@
+// The poll store: each device on disk as it is written, an index that says how the poll ended,
+// the same documents from the store as from memory, and the newest N polls kept.
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PollStoreWriter, StoreError } from '../../src/core/results/pollStoreWriter';
+import { renderReport } from '../../src/core/results/render';
+import { PollReport } from '../../src/core/results/report';
+import { listPolls, openPoll, prunePolls, storedDevices } from '../../src/core/results/storedPolls';
+import { storedPollText } from '../../src/core/results/storedRender';
+import { inventoryKey, pollEnd } from '../../src/core/results/storeIndex';
+import { device, report } from './sampleReports';
+
+describe('poll store', () => {
+  let store: string;
+  beforeEach(async () => (store = await mkdtemp(path.join(tmpdir(), 'netpoll-store-'))));
+  afterEach(() => rm(store, { recursive: true, force: true }));
+
+  const whole = report([device('R1', ['a\n  b\n\n', 'x']), device('R2', ['# not a heading', ''], { group: 'core' }), device('R3', [], { status: 'failed', elapsedMs: null, timings: {}, error: { kind: 'auth', message: 'authentication failed' } })]);
+
+  /** Opens a poll of `whole`, in submission order R1, R2, R3. */
+  function opened(at = whole.startedAt): PollStoreWriter {
+    return PollStoreWriter.open(store, { ...whole, startedAt: at, secretsRemoved: true, skipped: 0 }, whole.devices.map((d) => d.name));
+  }
+
+  /** Stores every device of `whole` in the order given (submission positions), then the end. */
+  function storeAll(writer: PollStoreWriter, order: number[]): void {
+    for (const position of order) writer.writeDevice(position, whole.devices[position]);
+    writer.finish(whole, order.map((position) => ({ position, status: whole.devices[position].status })));
+  }
+
+  it('has each device on disk once writeDevice returns, and the index says the poll has not ended', async () => {
+    const writer = opened();
+    writer.writeDevice(1, whole.devices[1]);
+    const poll = await openPoll(writer.dir);
+    assert.equal(pollEnd(poll.index), 'interrupted');
+    assert.deepEqual(poll.index.devices.map((d) => `${d.name}:${d.status}`), ['R1:pending', 'R2:pending', 'R3:pending']);
+    const stored = [];
+    for await (const d of storedDevices(poll)) stored.push(d);
+    assert.deepEqual(stored, [whole.devices[1]]);
+    assert.deepEqual(await readdir(path.join(writer.dir, 'devices')), ['00001.json'], 'no temporary file is left');
+  });
+
+  it('gives from the store exactly the document renderReport gives from memory, in the order of the end', async () => {
+    const writer = opened();
+    // Finished in the order R3, R1, R2: the index lists them so, and the document follows it.
+    storeAll(writer, [2, 0, 1]);
+    const poll = await openPoll(writer.dir);
+    assert.equal(pollEnd(poll.index), 'complete');
+    const inOrderOfEnd: PollReport = { ...whole, devices: [whole.devices[2], whole.devices[0], whole.devices[1]] };
+    for (const format of ['yaml', 'json', 'markdown'] as const) assert.equal(await storedPollText(poll, format), renderReport(inOrderOfEnd, format), format);
+  });
+
+  it('reads a poll cut short by a crash: the devices stored so far, and totals counted from them', async () => {
+    const writer = opened();
+    writer.writeDevice(2, whole.devices[2]);
+    writer.writeDevice(0, whole.devices[0]);
+    const text = await storedPollText(await openPoll(writer.dir), 'json');
+    const read = JSON.parse(text) as PollReport;
+    assert.equal(read.finishedAt, null);
+    assert.deepEqual(read.devices.map((d) => d.name), ['R1', 'R3']);
+    assert.deepEqual(read.summary, { total: 3, finished: 1, failed: 1, cancelled: 0, skipped: 0 });
+  });
+
+  it('marks a poll with cancelled devices as ended but incomplete', async () => {
+    const writer = opened();
+    writer.writeDevice(0, whole.devices[0]);
+    writer.finish({ ...whole, summary: { total: 3, finished: 1, failed: 0, cancelled: 2, skipped: 0 } }, [
+      { position: 0, status: 'finished' },
+      { position: 1, status: 'cancelled' },
+      { position: 2, status: 'cancelled' },
+    ]);
+    assert.equal(pollEnd((await openPoll(writer.dir)).index), 'cancelled');
+  });
+
+  it('lists polls newest first, two in one millisecond apart, and keeps only the newest N', async () => {
+    const times = ['2026-01-02T03:04:05.678Z', '2026-01-02T03:04:05.678Z', '2026-01-03T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
+    const dirs = times.map((at) => {
+      const writer = opened(at);
+      storeAll(writer, [0, 1, 2]);
+      return path.basename(writer.dir);
+    });
+    assert.deepEqual(dirs, ['20260102-030405-678', '20260102-030405-678-2', '20260103-000000-000', '20260101-000000-000']);
+    const listed = (await listPolls(store, whole.inventory)).map((p) => path.basename(p.dir));
+    assert.deepEqual(listed, ['20260103-000000-000', '20260102-030405-678-2', '20260102-030405-678', '20260101-000000-000']);
+    assert.equal(await prunePolls(store, whole.inventory, 2), 2);
+    assert.deepEqual((await listPolls(store, whole.inventory)).map((p) => path.basename(p.dir)), listed.slice(0, 2));
+  });
+
+  it('keeps each inventory apart, under a folder name that cannot leave the store', () => {
+    assert.equal(inventoryKey('devices.yaml'), 'devices.yaml');
+    assert.equal(inventoryKey('lab/core.devices.yaml'), 'lab__core.devices.yaml');
+    assert.equal(inventoryKey('../../etc/x y.yaml'), 'etc__x_y.yaml');
+    assert.equal(inventoryKey('C:\\net\\devices.yaml'), 'C___net__devices.yaml');
+  });
+
+  it('refuses a store it cannot write before any device, saying why', async () => {
+    const blocker = path.join(store, 'file');
+    await writeFile(blocker, 'not a folder');
+    assert.throws(() => PollStoreWriter.open(blocker, { ...whole, secretsRemoved: true, skipped: 0 }, ['R1']), (err: Error) => err instanceof StoreError && /cannot keep polls in .*file: a file stands where one of its folders should be \(ENOTDIR\)/.test(err.message));
+  });
+
+  it('says what a folder is not, when it is not a stored poll', async () => {
+    await assert.rejects(openPoll(store), /is not a stored poll: it has no poll\.json$/);
+    await writeFile(path.join(store, 'poll.json'), '{"devices": [');
+    await assert.rejects(openPoll(store), /poll\.json is not valid JSON: /);
+    await writeFile(path.join(store, 'poll.json'), '{"devices": []}');
+    await assert.rejects(openPoll(store), /poll\.json is not a NetPoll poll index \(format 1\)$/);
+  });
+});
