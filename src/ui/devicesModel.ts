@@ -31,6 +31,8 @@ export interface InventoryPoll {
   storage: PollStorage;
   /** The store the poll is in. */
   store: string;
+  /** Only some of the inventory's devices were asked for (Poll device, Re-poll failed). */
+  partial: boolean;
   /** Set once the poll is over. */
   totals?: PollTotals;
   /** Set once the poll was compared with the inventory's previous one: each device, by name. */

@@ -2,7 +2,7 @@
 // changed since the previous poll of the inventory; on request, two stored polls are compared
 // into a document, and a device's command opens in the diff editor.
 import * as vscode from 'vscode';
-import { CompareOptions } from '../core/results/pollCompare';
+import { CompareOptions, comparisonLine, summarise } from '../core/results/pollCompare';
 import { storedSide } from '../core/results/pollSides';
 import { comparisonText } from '../core/results/storedComparison';
 import { listPolls } from '../core/results/storedPolls';
@@ -17,7 +17,7 @@ export class PollChanges {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  /** Compares a poll that just ended with the inventory's previous one, for the tree's marks. */
+  /** Compares a poll that just ended with the inventory's previous one, for the tree's marks and the view's message. */
   async compareWithPrevious(poll: InventoryPoll): Promise<void> {
     try {
       const polls = await listPolls(poll.store, poll.name);
@@ -25,8 +25,10 @@ export class PollChanges {
       const [after, before] = [polls[at], polls[at + 1]];
       if (at < 0 || !before) return;
       const compared = await comparisonText(storedSide(before), storedSide(after), await this.options(poll.uri));
-      this.model.pollCompared(poll, new Map(compared.devices.map((d) => [d.name, d])));
-      this.log.info(`Compared with the poll of ${before.index.startedAt}: ${compared.text.slice(2, compared.text.indexOf('\n'))}`);
+      // A poll of some devices says nothing of the others: they are not gone.
+      const devices = compared.devices.filter((d) => !(poll.partial && d.status === 'gone'));
+      this.model.pollCompared(poll, new Map(devices.map((d) => [d.name, d])));
+      this.log.info(`Since the poll of ${before.index.startedAt}: ${comparisonLine(summarise(devices))}`);
     } catch (err) {
       this.log.warn(`Could not compare ${poll.name} with its previous poll: ${(err as Error).message}`);
     }

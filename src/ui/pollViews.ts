@@ -2,7 +2,7 @@
 // devices model whenever it changes: progress while a poll runs, then the last poll's outcome.
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
-import { comparisonLine, count, DeviceComparison, emptySummary } from '../core/results/pollCompare';
+import { comparisonLine, DeviceComparison, summarise } from '../core/results/pollCompare';
 import { summaryLine } from '../core/results/render';
 import { DevicesModel } from './devicesModel';
 import { ResultsDocuments } from './resultsDocuments';
@@ -29,8 +29,5 @@ export function renderPollViews(model: DevicesModel, treeView: vscode.TreeView<u
 
 /** `; since the previous poll: 1 device changed, 5 unchanged`, once the comparison is known. */
 function changesLine(changes: Map<string, DeviceComparison> | undefined): string {
-  if (!changes) return '';
-  const summary = emptySummary();
-  for (const device of changes.values()) count(summary, device);
-  return `. Since the previous poll: ${comparisonLine(summary)}`;
+  return changes ? `. Since the previous poll: ${comparisonLine(summarise(changes.values()))}` : '';
 }

@@ -163,7 +163,7 @@ export class Poller implements vscode.Disposable {
       void vscode.window.showErrorMessage(`NetPoll cannot poll ${name}: ${err.message}`);
       return undefined;
     }
-    const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store };
+    const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store, partial: only !== undefined };
     slot.poll = poll;
     const totals = await this.drive(poll, setup.devices);
     storage.finish(run, totals);

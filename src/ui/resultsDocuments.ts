@@ -39,6 +39,11 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   readonly onDidChange = this.changed.event;
   /** Live documents VS Code holds open, the only ones worth a change event. */
   private readonly openUris = new Set<string>();
+  /**
+   * Live renders, one after another: VS Code shows whichever answer arrives last, so an earlier
+   * render that read the store slowly must never finish after a later one.
+   */
+  private rendering: Promise<unknown> = Promise.resolve();
   private readonly listeners: vscode.Disposable[];
 
   constructor(
@@ -91,10 +96,10 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     switch (kind) {
       case 'results':
         this.openUris.add(uri.toString());
-        return this.liveResults(uri.query);
+        return this.inTurn(() => this.liveResults(uri.query));
       case 'device':
         this.openUris.add(uri.toString());
-        return this.deviceDocument(uri.query);
+        return this.inTurn(() => this.deviceDocument(uri.query));
       case 'stored':
       case 'output':
       case 'compare':
@@ -102,6 +107,12 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
       default:
         return `NetPoll has no document at ${uri.path}.\n`;
     }
+  }
+
+  private inTurn(render: () => Promise<string>): Promise<string> {
+    const next = this.rendering.then(render, render);
+    this.rendering = next.catch(() => undefined);
+    return next;
   }
 
   private async liveResults(inventory: string): Promise<string> {

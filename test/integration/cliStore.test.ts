@@ -11,6 +11,7 @@ import { pollEnd } from '../../src/core/results/storeIndex';
 import { expectedOutput } from '../lab/expected';
 import { DeviceLab } from '../lab/lab';
 import { netpoll, received } from './netpollProcess';
+import { assertValidStoredPoll } from './resultsSchema';
 
 /** Every file under `dir`, read whole, joined: what is on disk. */
 async function everythingIn(dir: string): Promise<string> {
@@ -68,6 +69,7 @@ describe('netpoll poll --store and netpoll diff (a real process)', function () {
     const stored = [];
     for await (const d of storedDevices(poll)) stored.push(d);
     assert.deepEqual(stored.map((d) => `${d.name}:${d.status}`), ['R1:finished']);
+    assertValidStoredPoll(poll.index, stored);
     assert.equal(stored[0].commands[0].output, expectedOutput('cisco_ios', 'R1', 'show version').join('\n'));
     assert.ok(storedWhileRunning?.some((f) => f.endsWith(path.join('devices', '00001.json'))), `R1's file was there while HELD ran: ${storedWhileRunning}`);
     assert.ok(!storedWhileRunning?.some((f) => f.endsWith(path.join('devices', '00000.json'))), 'HELD, still running, was not');
@@ -97,6 +99,10 @@ describe('netpoll poll --store and netpoll diff (a real process)', function () {
       assert.equal(code, 0, stderr);
     }
     const [after, before] = await listPolls(store, file);
+    assert.equal(pollEnd(after.index), 'complete');
+    const devices = [];
+    for await (const d of storedDevices(after)) devices.push(d);
+    assertValidStoredPoll(after.index, devices);
     const clocks = async (p: typeof after) => {
       const out = [];
       for await (const d of storedDevices(p)) out.push(d.commands[0].output);

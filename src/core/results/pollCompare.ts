@@ -133,6 +133,13 @@ export function emptySummary(): ComparisonSummary {
   return { changed: 0, unchanged: 0, new: 0, gone: 0, nowFailing: 0, nowAnswering: 0, notCompared: 0 };
 }
 
+/** The counts of the given comparisons. */
+export function summarise(devices: Iterable<DeviceComparison>): ComparisonSummary {
+  const summary = emptySummary();
+  for (const device of devices) count(summary, device);
+  return summary;
+}
+
 /** `3 devices changed, 36 unchanged, 1 now failing`: what a person reads first. */
 export function comparisonLine(s: ComparisonSummary): string {
   const outputChanged = s.changed - s.nowFailing - s.nowAnswering;

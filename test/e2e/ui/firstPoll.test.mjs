@@ -24,12 +24,13 @@ describe('NetPoll for a user who does not wait (browser)', function () {
   });
 
   /** The lab's R devices as rows should end: R4 (a wrong password) failed, the others finished. */
-  function assertPolled(rows, names) {
+  function assertPolled(rows, names, marks = {}) {
     assert.deepEqual(rows.map((r) => r.label).sort(), [...names].sort());
     for (const row of rows) {
       const failed = row.label === 'R4';
       assert.equal(row.icon, failed ? 'codicon-error' : 'codicon-pass', `${row.label}: ${JSON.stringify(row)}`);
-      assert.match(row.description, failed ? /^auth · \d+\.\d\d s$/ : /^\d+\.\d\d s$/, row.label);
+      const mark = marks[row.label] ? ` · ● ${marks[row.label]}` : '';
+      assert.equal(row.description.replace(/\d+\.\d\d s/, 'N s'), `${failed ? 'auth · ' : ''}N s${mark}`, row.label);
     }
   }
 
@@ -62,7 +63,9 @@ describe('NetPoll for a user who does not wait (browser)', function () {
     await runCommand(page, 'NetPoll: Poll devices');
     const names = labNames().map((name) => (name === 'R6' ? 'R6-renamed' : name));
     await page.locator('.pane .monaco-list-row', { hasText: 'R6-renamed' }).first().waitFor({ timeout: 60_000 });
-    assertPolled(await finalRows(page, 6), names);
+    // Compared with the first poll: R6-renamed is new (and R6 gone).
+    await page.locator('.pane .message', { hasText: 'Since the previous poll: 0 devices changed, 5 unchanged, 1 new, 1 gone' }).waitFor({ timeout: 60_000 });
+    assertPolled(await finalRows(page, 6), names, { 'R6-renamed': 'new' });
     await pollEnded();
     await page.screenshot({ path: path.join(RESULTS_DIR, 'save-and-poll.png') });
   });

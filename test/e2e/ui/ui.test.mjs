@@ -111,8 +111,11 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await page.keyboard.press('Enter');
     // The stored poll's results, in focus: search them as a person would, typing into the find widget once it is open.
     await page.locator('.tab.active[data-resource-name^="devices.yaml "]').waitFor();
+    // Once it shows the poll and has the keyboard: a Ctrl+F sooner goes to the editor it replaced.
+    const stored = page.locator('.editor-group-container.active .monaco-editor.focused');
+    await stored.locator('.view-line', { hasText: /^startedAt:/ }).waitFor();
     await findInEditor(page, '- name: R');
-    await page.locator('.find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
+    await page.locator('.editor-group-container.active .find-widget .matchesCount', { hasText: /of 6$/ }).waitFor({ timeout: 10_000 });
     await screenshot('results-search.png');
     await page.keyboard.press('Escape');
   });

@@ -109,7 +109,8 @@ export async function runMenuEntry(page, target, label) {
  * (within a minute).
  */
 export async function findInEditor(page, text) {
-  const input = page.locator('.find-widget.visible textarea').first();
+  // The active group's widget: another editor beside it may have one of its own.
+  const input = page.locator('.editor-group-container.active .find-widget.visible textarea').first();
   const giveUpAt = Date.now() + 60_000;
   for (;;) {
     await page.keyboard.press('Control+F');
