@@ -406,8 +406,8 @@ describe('TextFSM: Error rules and records', () => {
   });
 
   it('records have lowercased keys, as netmiko returns them', () => {
-    const table = parseTemplate(['Value Name (\\S+)', 'Value List IPs (\\S+)', '', 'Start', '  ^${Name} ${IPs} -> Continue', '  ^\\S+ \\S+ ${IPs} -> Record', ''].join('\n'), 'r.textfsm').parse('r1 10.0.0.1 10.0.0.2\n');
-    assert.deepEqual(toRecords(table), [{ name: 'r1', ips: ['10.0.0.1', '10.0.0.2'] }]);
+    const table = parseTemplate(['Value Name (\\S+)', 'Value List IPs (\\S+)', '', 'Start', '  ^${Name} ${IPs} -> Continue', '  ^\\S+ \\S+ ${IPs} -> Record', ''].join('\n'), 'r.textfsm').parse('r1 127.0.0.1 127.0.0.2\n');
+    assert.deepEqual(toRecords(table), [{ name: 'r1', ips: ['127.0.0.1', '127.0.0.2'] }]);
   });
 
   it('a template is reusable: each parse starts afresh', () => {
