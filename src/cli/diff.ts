@@ -1,6 +1,6 @@
 // `netpoll diff OLD NEW`: what changed between two polls, each a stored poll (a folder of a poll
 // store, or its poll.json) or a results file of `netpoll poll -o` (JSON or YAML).
-import { CompareOptions, comparePolls, comparisonLine, ComparisonSummary, count, DeviceComparison, emptySummary } from '../core/results/pollCompare';
+import { CompareOptions, comparePolls, comparisonLine, count, DeviceComparison, emptySummary } from '../core/results/pollCompare';
 import { openPollSide } from '../core/results/pollSides';
 import { StoreError } from '../core/results/pollStoreWriter';
 import { printable } from '../core/results/printable';
@@ -82,14 +82,9 @@ export async function diffVerb(argv: string[], io: Pick<CliIo, 'stdout' | 'stder
     io.stderr(`netpoll: ${printable(err.message)}\n`);
     return EXIT_UNUSABLE;
   }
-  if (args.format === 'json') io.stdout(JSON.stringify({ summary: jsonSummary(summary), devices }, null, 2) + '\n');
+  if (args.format === 'json') io.stdout(JSON.stringify({ summary, devices }, null, 2) + '\n');
   else io.stdout(args.format === 'text' ? `${comparisonLine(summary)}\n` : `---\n\n${comparisonLine(summary)}.\n`);
   return summary.changed + summary.new + summary.gone === 0 ? EXIT_OK : EXIT_SOME_FAILED;
-}
-
-/** The summary's counts, the four every reader needs first. */
-function jsonSummary(s: ComparisonSummary) {
-  return { changed: s.changed, unchanged: s.unchanged, new: s.new, gone: s.gone, nowFailing: s.nowFailing, nowAnswering: s.nowAnswering, notCompared: s.notCompared };
 }
 
 function headline(device: DeviceComparison): string {

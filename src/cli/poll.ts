@@ -115,7 +115,8 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   storage.finish(run, totals);
 
   results.footer(totals);
-  let written = file ? await finishFile(file, !asStored || args.order === 'completion' ? undefined : storage.dir, args.format, io) : true;
+  // In inventory order, a file written as devices were stored is put in order now.
+  let written = file ? await finishFile(file, asStored && args.order === 'inventory' ? storage.dir : undefined, args.format, io) : true;
   if (storage.problem) {
     io.stderr(`netpoll: ${printable(storage.problem.message)}\n`);
     written = false;

@@ -139,7 +139,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     }
     const before = await openPoll(query.before!);
     const options = await this.changes.options(vscode.Uri.parse(query.inventory!));
-    return (await comparisonText(storedSide(before), storedSide(poll), options)).text;
+    return comparisonText(storedSide(before), storedSide(poll), options);
   }
 
   dispose(): void {

@@ -7,7 +7,7 @@ import { findStoredDevice, StoredPoll } from '../core/results/storedPolls';
 import { pollEnd } from '../core/results/storeIndex';
 import { DeviceRow, DevicesModel } from './devicesModel';
 import { chooseInventory } from './inventoryLocator';
-import { PollChanges } from './pollChanges';
+import { PollChanges, storedPair } from './pollChanges';
 import { pollSettings } from './pollSettings';
 import { localTime, PollStores } from './pollStores';
 import { ResultsDocuments } from './resultsDocuments';
@@ -50,14 +50,13 @@ export function registerStoredPollCommands({ model, stores, changes, results }: 
     vscode.commands.registerCommand('netpoll.compareDevice', async (row: DeviceRow) => {
       const poll = row.poll && model.pollHolding(row.poll);
       if (!poll) return;
-      const polls = await stores.polls(poll.uri, poll.name, pollSettings(poll.uri).save);
-      const at = polls.findIndex((p) => p.dir === poll.storage.dir);
-      const [after, before] = [polls[at], polls[at + 1]];
-      if (at < 0 || !before) return void vscode.window.showInformationMessage(`NetPoll: ${row.device.name} has no earlier stored poll to compare with.`);
+      const pair = await storedPair(poll);
+      if (!pair) return void vscode.window.showInformationMessage(`NetPoll: ${row.device.name} has no earlier stored poll to compare with.`);
+      const { before, after } = pair;
       const name = row.device.name;
       const [then, now] = [await findStoredDevice(before, name), await findStoredDevice(after, name)];
       const compared = compareDevice(then, now, await changes.options(poll.uri), name);
-      const items = compared.commands.map((c) => ({ label: c.command, description: c.status, picked: c.status === 'changed' }));
+      const items = compared.commands.map((c) => ({ label: c.command, description: c.status }));
       if (items.length === 0) return void vscode.window.showInformationMessage(`NetPoll: ${name} is ${compared.status.replace('-', ' ')}${compared.reason ? `: ${compared.reason}` : ''}; it has no answers in both polls to compare.`);
       // One command: straight to the diff; several: the changed ones first.
       const order = { changed: 0, new: 1, gone: 2, unchanged: 3 } as const;

@@ -12,7 +12,7 @@ interface ScrubRule {
   pattern: RegExp;
 }
 
-const rule = (source: string, flags = 'gm'): ScrubRule => ({ pattern: new RegExp(source, flags) });
+const rule = (source: string): ScrubRule => ({ pattern: new RegExp(source, 'gm') });
 
 /** A secret written as one word, or quoted. */
 const WORD = String.raw`("[^"\n]*"|\S+)`;

@@ -18,8 +18,7 @@ const POLL_ID = /^\d{8}-\d{6}-\d{3}(-\d+)?$/;
 /** The stored polls of an inventory, newest first; none when the store does not exist yet. */
 export async function listPolls(store: string, inventory: string): Promise<StoredPoll[]> {
   const parent = path.join(store, inventoryKey(inventory));
-  const ids = (await readdir(parent).catch(() => [] as string[])).filter((id) => POLL_ID.test(id));
-  ids.sort(byPollId).reverse();
+  const ids = (await pollIds(parent)).reverse();
   const polls: StoredPoll[] = [];
   for (const id of ids) {
     // A folder whose index cannot be read is not a poll (yet): skipped, never fatal.
@@ -86,11 +85,16 @@ export function summaryOf(poll: StoredPoll, stored: Iterable<DeviceStatus>): Pol
 /** Deletes all but the newest `keep` polls of an inventory; returns how many went. */
 export async function prunePolls(store: string, inventory: string, keep: number): Promise<number> {
   const parent = path.join(store, inventoryKey(inventory));
-  const ids = (await readdir(parent).catch(() => [] as string[])).filter((id) => POLL_ID.test(id));
-  ids.sort(byPollId);
+  const ids = await pollIds(parent);
   const old = ids.slice(0, Math.max(0, ids.length - keep));
   await Promise.all(old.map((id) => rm(path.join(parent, id), { recursive: true, force: true })));
   return old.length;
+}
+
+/** The poll folders of an inventory's folder, oldest first; none when it does not exist yet. */
+async function pollIds(parent: string): Promise<string[]> {
+  const ids = (await readdir(parent).catch(() => [] as string[])).filter((id) => POLL_ID.test(id));
+  return ids.sort(byPollId);
 }
 
 /** Oldest first; `…-345-2` after `…-345` (ids are 19 characters, then an optional `-N`). */
