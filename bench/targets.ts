@@ -1,5 +1,6 @@
-// Issue 5's targets, checked against the measured cells: each with its value, met or not,
-// and, when not met, the gap and what the measurements (and profiles of NetPoll) say about why.
+// The targets, checked against the measured cells: each with its value, met or not, and, when
+// not met, the gap and what the measurements say about why. NetPoll is the bundled command
+// line run as a whole process (cliRun.ts); the minimal client runs in the same run, on the same lab.
 import { BUILTIN_PLATFORMS } from '../src/core/platforms/builtins';
 import { threadsFor } from '../src/core/poll/workerPool';
 import { Cell, Client, MINIMAL, NETMIKO, NETPOLL, ScenarioResult } from './scenarios';
@@ -30,7 +31,8 @@ export function checkTargets(results: ScenarioResult[]): TargetCheck[] {
   const seedZero = results.find((r) => r.scenario.kind === 'seed' && !r.scenario.latency && r.scenario.commands.length === 1);
   const seedLatency = results.filter((r) => r.scenario.kind === 'seed' && r.scenario.latency);
   const scale = results.find((r) => r.scenario.kind === 'scale');
-  return [...speed(seedZero), latency(seedLatency), ...(scale ? atScale(scale) : [])];
+  const configs = results.find((r) => r.scenario.kind === 'configs');
+  return [...speed(seedZero), latency(seedLatency), ...(scale ? atScale(scale) : []), ...(configs ? manyConfigs(configs) : [])];
 }
 
 function speed(seed: ScenarioResult | undefined): TargetCheck[] {
@@ -67,7 +69,8 @@ function speed(seed: ScenarioResult | undefined): TargetCheck[] {
       `${s(netpoll.wallS - minimal.wallS)} slower. ` +
       (perDevice ? `At 1 worker a NetPoll session takes ${perDevice[0]} ms, the minimal client's ${perDevice[1]} ms: ` : 'Per session, ') +
       `NetPoll also sends \`${IOS.onOpen.join('`, `')}\` where the minimal client sends only \`terminal length 0\`, waits for each command's echo ` +
-      `before sending return, and waits 10 ms of quiet after the command's prompt; and it used ${x(netpoll.cpuS / minimal.cpuS)} the minimal client's CPU (see the scale targets)`,
+      `before sending return, and confirms each reply with one more Enter answered by the prompt alone. NetPoll's figures are a whole process, from spawn ` +
+      `to exit (loading the bundle alone takes about 0.2 s here), where the minimal client is timed inside its process around the poll only; and NetPoll used ${x(netpoll.cpuS / minimal.cpuS)} the minimal client's CPU (see the scale targets)`,
   });
   return checks;
 }
@@ -87,7 +90,7 @@ function latency(seeds: ScenarioResult[]): TargetCheck {
     met: worst.ratio <= 1.1,
     why:
       `${x(worst.ratio / 1.1)} over at worst, ${s(worst.c.result!.wallS - worst.c.idealS)} above the ideal. Of that, each NetPoll session spends ` +
-      `${commands * 10} ms in the 10 ms quiet check after each of its ${commands} commands, and an echo round trip per command. ` +
+      `an echo round trip and a confirming Enter's round trip on each of its ${commands} commands, and the process its start-up. ` +
       `The rest comes from ${worst.c.workers} sessions moving in step on 2 cores shared with the lab process: their logins, and then their outputs, all come due together. ` +
       (minimal ? `The minimal client took ${x(minimal.wallS / worst.c.idealS)} the ideal in the same cell, using ${s(minimal.cpuS)} of CPU against NetPoll's ${s(worst.c.result!.cpuS)}.` : ''),
   };
@@ -101,48 +104,62 @@ function atScale(scale: ScenarioResult): TargetCheck[] {
       .filter((c) => c.tool === 'netpoll')
       .map((client): TargetCheck => {
         const threads = threadsFor(client.threads ?? 'auto', Math.min(scenario.devices, workers));
-        const target = `${scenario.devices} × ${scenario.commands.length} at ${workers} workers, ${client.label} (${threads > 0 ? `${threads} worker thread${threads > 1 ? 's' : ''}` : 'main thread'}): all finished, peak RSS < 400 MB, event-loop delay p99 < 50 ms, wall ≤ the minimal client's`;
+        const target = `${scenario.devices} × ${scenario.commands.length} at ${workers} workers, ${client.label} (${where(threads)}): all finished, peak RSS ≤ the minimal client's, wall ≤ 1.3× the minimal client's`;
         const r = cell(scale, client, workers)?.result;
         if (!r || !minimal) return missing(target);
-        const checks = scaleChecks(r, minimal, threads);
-        const failed = checks.filter((c) => !c.ok);
-        return {
-          target,
-          measured: checks.map((c) => `${c.text} ${c.ok ? '✓' : '✗'}`).join('; '),
-          met: failed.length === 0,
-          why: failed.map((c) => c.why).join(' ') + (r.errors.length ? ` First failure: ${r.errors[0]}` : ''),
-        };
+        return verdict(target, r, [
+          finishedCheck(r),
+          {
+            ok: r.peakRssMb <= minimal.peakRssMb,
+            text: `peak RSS ${r.peakRssMb.toFixed(0)} MB vs minimal ${minimal.peakRssMb.toFixed(0)} MB`,
+            why: `Peak RSS ${x(r.peakRssMb / minimal.peakRssMb)} the minimal client's, although NetPoll keeps no output once it is stored and the minimal client keeps them all: what the sessions open at once hold (received chunks, each reply, its cleaned text, until a collection)${threads > 0 ? ' and the worker thread with its copies' : ''} weighs more than the outputs themselves.`,
+          },
+          {
+            ok: r.wallS <= 1.3 * minimal.wallS,
+            text: `wall ${s(r.wallS)} vs minimal ${s(minimal.wallS)} (${x(r.wallS / minimal.wallS)})`,
+            why: `Wall ${x(r.wallS / minimal.wallS)} the minimal client's; NetPoll used ${x(r.cpuS / minimal.cpuS)} its CPU (${s(r.cpuS)} vs ${s(minimal.cpuS)}), and with 2 cores, one of them taken by the lab process, CPU time is wall time. Per command NetPoll waits for the echo before sending return and confirms the reply with one more Enter (two more round trips), cleans the output and checks it for failure indicators, and writes every device to the store and the results file.`,
+          },
+        ]);
       });
   });
 }
 
-function scaleChecks(r: ToolResult, minimal: ToolResult, threads: number): { ok: boolean; text: string; why: string }[] {
-  const where = threads > 0 ? `in ${threads} worker thread${threads > 1 ? 's' : ''}` : 'on the main thread';
-  return [
-    { ok: r.finished === r.total, text: `${r.finished}/${r.total} finished`, why: `${r.total - r.finished} devices did not finish with full output.` },
-    {
-      ok: r.peakRssMb < 400,
-      text: `peak RSS ${r.peakRssMb.toFixed(0)} MB`,
-      why:
-        `Peak RSS ${r.peakRssMb.toFixed(0)} MB; the minimal client, which also keeps every output, peaks at ${minimal.peakRssMb.toFixed(0)} MB. ` +
-        'Besides the outputs it keeps, each output passes through received chunks, the joined reply and the cleaned text, which wait for a collection' +
-        (threads > 0 ? ', and a worker thread\'s copy lives on until its own collection after the main thread has received it.' : '.'),
-    },
-    {
-      ok: (r.eldP99Ms ?? Infinity) < 50,
-      text: `ELD p99 ${r.eldP99Ms?.toFixed(0)} ms`,
-      why:
-        `Event-loop delay p99 ${r.eldP99Ms?.toFixed(0)} ms with the sessions ${where} (the minimal client's: ${minimal.eldP99Ms?.toFixed(0)} ms): ` +
-        'with this many sessions at once, the lab\'s answers to many of them arrive in the same turn of the event loop and are handled back to back.',
-    },
-    {
-      ok: r.wallS <= minimal.wallS,
-      text: `wall ${s(r.wallS)} vs minimal ${s(minimal.wallS)} (${x(r.wallS / minimal.wallS)})`,
-      why:
-        `Wall ${x(r.wallS / minimal.wallS)} the minimal client's; NetPoll used ${x(r.cpuS / minimal.cpuS)} its CPU (${s(r.cpuS)} vs ${s(minimal.cpuS)}). ` +
-        'Per command NetPoll waits for the echo before sending return (two more packets each way), waits 10 ms of quiet after the prompt, ' +
-        'cleans the output and checks it for failure indicators; with 2 cores, one of them taken by the lab process, CPU time is wall time' +
-        (threads > 0 ? ', and worker threads add their start-up and the copy of every output to the main thread.' : '.'),
-    },
-  ];
+function manyConfigs(configs: ScenarioResult): TargetCheck[] {
+  const { scenario } = configs;
+  return scenario.workers.map((workers): TargetCheck => {
+    const threads = threadsFor(NETPOLL.threads ?? 'auto', Math.min(scenario.devices, workers));
+    const target = `${scenario.devices} × \`${scenario.commands.join('`, `')}\` at ${workers} workers, ${NETPOLL.label} (${where(threads)}): all finished, peak RSS < 400 MB`;
+    const r = cell(configs, NETPOLL, workers)?.result;
+    if (!r) return missing(target);
+    return verdict(target, r, [
+      finishedCheck(r),
+      {
+        ok: r.peakRssMb < 400,
+        text: `peak RSS ${r.peakRssMb.toFixed(0)} MB (wall ${s(r.wallS)}, CPU ${s(r.cpuS)})`,
+        why: `Peak RSS ${r.peakRssMb.toFixed(0)} MB: what ${workers} sessions at once hold with their replies in flight${threads > 0 ? ', and the worker thread\'s copies,' : ''} until a collection.`,
+      },
+    ]);
+  });
+}
+
+interface Check {
+  ok: boolean;
+  text: string;
+  why: string;
+}
+
+const where = (threads: number) => (threads > 0 ? `${threads} worker thread${threads > 1 ? 's' : ''}` : 'main thread');
+
+function finishedCheck(r: ToolResult): Check {
+  return { ok: r.finished === r.total, text: `${r.finished}/${r.total} finished`, why: `${r.total - r.finished} devices did not finish with full output.` };
+}
+
+function verdict(target: string, r: ToolResult, checks: Check[]): TargetCheck {
+  const failed = checks.filter((c) => !c.ok);
+  return {
+    target,
+    measured: checks.map((c) => `${c.text} ${c.ok ? '✓' : '✗'}`).join('; '),
+    met: failed.length === 0,
+    why: failed.map((c) => c.why).join(' ') + (r.errors.length ? ` First failure: ${r.errors[0]}` : ''),
+  };
 }

@@ -1,11 +1,13 @@
 // The clients the bench compares, each run for one poll in a fresh process of its own, so
-// its CPU time and peak memory are that poll's alone: NetPoll and the minimal ssh2 baseline
-// (clientProcess.ts), and the classic netmiko + ThreadPoolExecutor script (netmiko_poll.py).
+// its CPU time and peak memory are that poll's alone: NetPoll's bundled command line
+// (cliRun.ts), the minimal ssh2 baseline (clientProcess.ts), and the classic netmiko +
+// ThreadPoolExecutor script (netmiko_poll.py).
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { ThreadsSetting } from '../src/core/poll/workerPool';
 import { expectedOutput } from '../test/lab/expected';
 import { LabDevice } from '../test/lab/lab';
+import { runCli } from './cliRun';
 import { Measurement } from './measure';
 
 export type ToolName = 'netpoll' | 'minimal' | 'netmiko';
@@ -58,7 +60,8 @@ export class TimeLimitError extends Error {}
 
 /** Runs one poll; rejects if it fails, or is still running after `limitS` seconds (it is then killed). */
 export async function runTool(job: PollJob, limitS: number): Promise<ToolResult> {
-  if (job.tool !== 'netmiko') return (await runJson(process.execPath, [path.join(__dirname, 'clientProcess.js')], job, limitS)) as ToolResult;
+  if (job.tool === 'netpoll') return runCli(job, limitS);
+  if (job.tool === 'minimal') return (await runJson(process.execPath, [path.join(__dirname, 'clientProcess.js')], job, limitS)) as ToolResult;
   const request = {
     devices: job.devices.map((d) => ({
       device_type: d.platform,

@@ -84,10 +84,11 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   // file is put in order at the end, and stdout takes each device when its turn comes.
   const asStored = args.order === 'completion' || file?.replaceable === true;
   let storage: PollStorage;
-  const store = args.store ?? mkdtempSync(path.join(os.tmpdir(), 'netpoll-'));
+  // What must be read back (devices to put in inventory order) needs a store: without --store,
+  // a temporary one, and only the results remain.
+  const store = args.store ?? (args.order === 'inventory' ? mkdtempSync(path.join(os.tmpdir(), 'netpoll-')) : undefined);
   try {
-    // Every device goes to the store as it ends, and its outputs leave memory; without --store the
-    // store is temporary, and only the results remain.
+    // Every device goes to the store, if any, as it ends, and its outputs leave memory.
     storage = PollStorage.attach(run, store, { removeSecrets: !args.keepSecrets, onStored: asStored ? (report) => results.device(report) : undefined });
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
@@ -121,11 +122,10 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     io.stderr(`netpoll: ${printable(storage.problem.message)}\n`);
     written = false;
   }
-  if (args.store === undefined) await rm(store, { recursive: true, force: true });
-  else {
+  if (args.store !== undefined) {
     await prunePolls(args.store, args.inventory, args.keep);
     if (!storage.problem) io.stderr(`netpoll: poll kept in ${printable(storage.dir)}\n`);
-  }
+  } else if (store !== undefined) await rm(store, { recursive: true, force: true });
   io.stderr(`netpoll: ${summaryLine(totals)}\n`);
   if (!written) return EXIT_UNUSABLE;
   return totals.summary.finished === totals.summary.total ? EXIT_OK : EXIT_SOME_FAILED;

@@ -2,6 +2,7 @@
 // removed unless asked otherwise) and its outputs leave memory. The listener runs inside the
 // executor's state event, so a device is on disk before its log line and before the next device
 // starts. A store that cannot be written never stops the poll: the problem is kept and reported.
+// Without a store (results written as devices end need none), each device is only handed on.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DeviceReport, deviceReport, PollTotals } from '../results/report';
@@ -24,18 +25,21 @@ export class PollStorage {
   /** Reports that could not be written, kept in memory instead, by submission position. */
   private readonly unstored = new Map<number, DeviceReport>();
 
-  private constructor(readonly writer: PollStoreWriter) {}
+  private constructor(private readonly writer: PollStoreWriter | undefined) {}
 
-  /** Opens the poll in `store` (throws a StoreError if it cannot) and stores the run's devices as they end. */
-  static attach(run: PollRun, store: string, options: StorageOptions): PollStorage {
+  /**
+   * Opens the poll in `store` (throws a StoreError if it cannot), if given, and from then on
+   * takes each of the run's devices as it ends.
+   */
+  static attach(run: PollRun, store: string | undefined, options: StorageOptions): PollStorage {
     const totals = run.totals();
-    const writer = PollStoreWriter.open(store, { ...totals, secretsRemoved: options.removeSecrets, skipped: totals.summary.skipped }, run.deviceNames);
+    const writer = store === undefined ? undefined : PollStoreWriter.open(store, { ...totals, secretsRemoved: options.removeSecrets, skipped: totals.summary.skipped }, run.deviceNames);
     const storage = new PollStorage(writer);
     run.executor.on('state', (poll) => {
       if (!poll.isFinal || poll.outputsReleased) return;
       const report = storedForm(deviceReport(deviceOutcome(poll)), options.removeSecrets);
       try {
-        writer.writeDevice(poll.index, report);
+        writer?.writeDevice(poll.index, report);
         poll.releaseOutputs();
       } catch (err) {
         if (!(err instanceof StoreError)) throw err;
@@ -47,7 +51,9 @@ export class PollStorage {
     return storage;
   }
 
+  /** The poll's folder in the store. */
   get dir(): string {
+    if (!this.writer) throw new Error('this poll is kept in no store');
     return this.writer.dir;
   }
 
@@ -61,7 +67,7 @@ export class PollStorage {
   /** Records the end of the run in the index. */
   finish(run: PollRun, totals: PollTotals): void {
     try {
-      this.writer.finish(totals, run.finalInOrder().map((poll) => ({ position: poll.index, status: poll.state as DeviceReport['status'] })));
+      this.writer?.finish(totals, run.finalInOrder().map((poll) => ({ position: poll.index, status: poll.state as DeviceReport['status'] })));
     } catch (err) {
       if (!(err instanceof StoreError)) throw err;
       this.problem ??= err;

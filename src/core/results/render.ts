@@ -57,7 +57,7 @@ function footerFields(f: ReportFooter): ReportFooter {
 // JSON as JSON.stringify(report, null, 2) lays it out; a file cut short lacks only the closing `]}`.
 const JSON_RENDERER: ReportRenderer = {
   header: (h) => `{\n${jsonMembers(headerFields(h))},\n  "devices": [`,
-  device: (d, index) => `${index === 0 ? '' : ','}\n    ${indentJson(JSON.stringify(d, null, 2), '    ')}`,
+  device: (d, index) => `${index === 0 ? '' : ','}\n    ${nestedJson(d)}`,
   footer: (f, devices) => `${devices === 0 ? '' : '\n  '}],\n${jsonMembers(footerFields(f))}\n}\n`,
 };
 
@@ -65,6 +65,15 @@ function jsonMembers(fields: object): string {
   return Object.entries(fields)
     .map(([key, value]) => `  ${JSON.stringify(key)}: ${indentJson(JSON.stringify(value, null, 2), '  ')}`)
     .join(',\n');
+}
+
+/**
+ * A device as it stands two levels deep (in `devices`): stringified there, so that JSON lays out
+ * the indentation itself and long outputs are not scanned again to indent them.
+ */
+function nestedJson(device: DeviceReport): string {
+  const nested = JSON.stringify([[device]], null, 2);
+  return nested.slice('[\n  [\n    '.length, -'\n  ]\n]'.length);
 }
 
 /** JSON escapes newlines inside strings, so every raw newline is layout and can be indented. */
