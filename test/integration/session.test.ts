@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { getEventListeners } from 'node:events';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
 import { CliSession, SessionOptions, SessionTarget } from '../../src/core/session/cliSession';
 import { expectedOutput } from '../lab/expected';
@@ -32,6 +33,15 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
     } finally {
       session.close();
     }
+  });
+
+  it('lets go of its cancel signal once closed: a handle that keeps the signal does not keep the session', async () => {
+    const controller = new AbortController();
+    const session = await CliSession.open(target(lab.devices[0]), { ...labOptions, signal: controller.signal });
+    await session.send('show clock');
+    assert.ok(getEventListeners(controller.signal, 'abort').length > 0, 'a cancel reaches the open session');
+    await session.close();
+    assert.deepEqual(getEventListeners(controller.signal, 'abort'), []);
   });
 
   it('returns multi-line output exactly as the device printed it', async () => {

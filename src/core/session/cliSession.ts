@@ -106,12 +106,16 @@ export class CliSession {
       this.received.push(decoder.write(data));
     });
     channel.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
+    // The signal outlives the session (its device's handle keeps it for the whole poll): the
+    // listener goes with the connection, or it would keep every ended session in memory.
+    const onAbort = () => this.abort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
     client.on('close', () => {
       this.connectionOpen = false;
+      options.signal?.removeEventListener('abort', onAbort);
       this.onGone(() => new SessionError('closed', `${this.where} closed the connection`, 'The device hung up: it may have reloaded, or limit session time.'));
     });
     client.on('error', (err) => this.onGone(() => classifyConnectionError(err, this.where)));
-    options.signal?.addEventListener('abort', () => this.abort(), { once: true });
   }
 
   private get where(): string {
