@@ -117,7 +117,7 @@ function atScale(scale: ScenarioResult): TargetCheck[] {
           {
             ok: r.wallS <= 1.3 * minimal.wallS,
             text: `wall ${s(r.wallS)} vs minimal ${s(minimal.wallS)} (${x(r.wallS / minimal.wallS)})`,
-            why: `Wall ${x(r.wallS / minimal.wallS)} the minimal client's; NetPoll used ${x(r.cpuS / minimal.cpuS)} its CPU (${s(r.cpuS)} vs ${s(minimal.cpuS)}), and with 2 cores, one of them taken by the lab process, CPU time is wall time. Per command NetPoll waits for the echo before sending return and confirms the reply with one more Enter (two more round trips), cleans the output and checks it for failure indicators, and writes every device to the store and the results file.`,
+            why: `Wall ${x(r.wallS / minimal.wallS)} the minimal client's; NetPoll used ${x(r.cpuS / minimal.cpuS)} its CPU (${s(r.cpuS)} vs ${s(minimal.cpuS)}), and with 2 cores, one of them taken by the lab process, CPU time is wall time. Per command NetPoll waits for the echo before sending return and confirms the reply with one more Enter (two more round trips), cleans the output, checks it for failure indicators and removes secrets from it, and writes every device to the results file as it ends.`,
           },
         ]);
       });
@@ -136,7 +136,7 @@ function manyConfigs(configs: ScenarioResult): TargetCheck[] {
       {
         ok: r.peakRssMb < 400,
         text: `peak RSS ${r.peakRssMb.toFixed(0)} MB (wall ${s(r.wallS)}, CPU ${s(r.cpuS)})`,
-        why: `Peak RSS ${r.peakRssMb.toFixed(0)} MB: what ${workers} sessions at once hold with their replies in flight${threads > 0 ? ', and the worker thread\'s copies,' : ''} until a collection.`,
+        why: `Peak RSS ${r.peakRssMb.toFixed(0)} MB: what ${workers} sessions at once hold with their replies in flight, until a collection${threads > 0 ? ', and the worker thread: a second JavaScript heap, and a copy of every output as it passes to the main thread' : ''}.`,
       },
     ]);
   });
