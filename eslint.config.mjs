@@ -39,7 +39,7 @@ export default tseslint.config(
   },
   {
     files: ['src/core/poll/*.ts'],
-    rules: { 'no-restricted-imports': coreLayer('src/core/poll imports only core/session, platforms, inventory, results, files and itself.', outside(['session', 'platforms', 'inventory', 'results', 'files'])) },
+    rules: { 'no-restricted-imports': coreLayer('src/core/poll imports only core/session, platforms, inventory, results, parse, files and itself.', outside(['session', 'platforms', 'inventory', 'results', 'parse', 'files'])) },
   },
   {
     // Leaves: results are built from plain outcomes, never from poll handles. core/files

@@ -13,7 +13,7 @@ import { Measurement } from './measure';
 import { expectedLines, PollJob, TimeLimitError, ToolResult } from './tools';
 
 // This file runs from out/bench/; the bundle is dist/ at the root.
-const CLI = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
+export const CLI_BUNDLE = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
 const USAGE_PRELOAD = path.join(__dirname, 'processUsage.js');
 
 export async function runCli(job: PollJob, limitS: number): Promise<ToolResult> {
@@ -24,7 +24,7 @@ export async function runCli(job: PollJob, limitS: number): Promise<ToolResult> 
     const usageFile = path.join(dir, 'usage.json');
     await writeFile(inventory, job.inventoryYaml);
     const args = ['poll', inventory, ...job.commands.flatMap((c) => ['-c', c]), '-w', String(job.workers), '--threads', String(job.threads ?? 'auto'), '--host-keys', 'off', '--format', 'json', '-o', results];
-    const wallS = await runTimed([...process.execArgv.filter((a) => !a.startsWith('--inspect')), '--require', USAGE_PRELOAD, CLI, ...args], { ...process.env, NETPOLL_BENCH_USAGE: usageFile }, limitS);
+    const wallS = await runTimed([...process.execArgv.filter((a) => !a.startsWith('--inspect')), '--require', USAGE_PRELOAD, CLI_BUNDLE, ...args], { ...process.env, NETPOLL_BENCH_USAGE: usageFile }, limitS);
     const usage = JSON.parse(await readFile(usageFile, 'utf8')) as Omit<Measurement, 'wallS'>;
     return { wallS, ...usage, ...(await checkResults(results, job)) };
   } finally {

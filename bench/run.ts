@@ -6,7 +6,8 @@ import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { cpuTicks, stealShare } from './measure';
 import { outputScaling } from './outputScaling';
-import { machine, resultsMarkdown, scalingTable, scenarioTable, targetsTable } from './report';
+import { parseSpeed } from './parseSpeed';
+import { machine, parseTable, resultsMarkdown, scalingTable, scenarioTable, targetsTable } from './report';
 import { runScenario, ScenarioResult, scenarios } from './scenarios';
 import { checkTargets } from './targets';
 import { BENCH_SOURCE_DIR, PYTHON } from './tools';
@@ -37,6 +38,9 @@ async function main(): Promise<void> {
   log('one device, show running-config of growing length...');
   const scaling = await outputScaling();
   process.stdout.write(`\n## One device, one long output\n\n${scalingTable(scaling)}\n`);
+  log('TextFSM parsing of show running-config of growing length...');
+  const parsing = parseSpeed();
+  process.stdout.write(`\n## TextFSM parsing\n\n${parseTable(parsing)}\n`);
   const targets = checkTargets(results);
   process.stdout.write(`\n## Targets${quick ? ' (quick run: a subset, smaller scale)' : ''}\n\n${targetsTable(targets)}\n`);
   const durationS = (Date.now() - started.getTime()) / 1000;
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
   if (quick) return;
   const netmikoVersion = execFileSync(PYTHON, ['-c', 'import netmiko; print(netmiko.__version__)']).toString().trim();
   const file = path.join(BENCH_SOURCE_DIR, 'RESULTS.md');
-  await writeFile(file, resultsMarkdown({ started, durationS, machine: machine(netmikoVersion), revision: measured, steal: stealShare(startTicks, await cpuTicks()), scenarios: results, scaling, targets }));
+  await writeFile(file, resultsMarkdown({ started, durationS, machine: machine(netmikoVersion), revision: measured, steal: stealShare(startTicks, await cpuTicks()), scenarios: results, scaling, parsing, targets }));
   log(`wrote ${file}`);
 }
 

@@ -27,6 +27,10 @@ export interface PollArgs {
   keep: number;
   /** Write outputs as the devices said them, secrets included. */
   keepSecrets: boolean;
+  /** Parse outputs into records with TextFSM templates. */
+  parse: boolean;
+  /** The templates folder (else NET_TEXTFSM, else .netpoll/templates beside the inventory). */
+  templatesDir?: string;
 }
 
 export class UsageError extends Error {}
@@ -47,6 +51,11 @@ Options:
       --keep N           polls of the inventory to keep in --store (default: ${POLL_DEFAULTS.keepPolls})
       --keep-secrets     keep passwords, keys and communities in the outputs; by
                          default they are replaced by <removed> before anything is written
+      --parse            parse each output into records with TextFSM templates, found
+                         in the templates index by device_type and command (a device's
+                         parse: key in the inventory wins)
+      --templates DIR    the templates folder, with its index (default: NET_TEXTFSM,
+                         else .netpoll/templates beside the inventory)
       --host-keys POLICY accept-new (record unknown keys, refuse changed ones),
                          strict (refuse unknown keys) or off (default: ${POLL_DEFAULTS.hostKeyPolicy})
       --known-hosts FILE known_hosts file to check and record keys in
@@ -80,6 +89,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
     store: { type: 'string' },
     keep: { type: 'string' },
     'keep-secrets': { type: 'boolean' },
+    parse: { type: 'boolean' },
+    templates: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return undefined;
@@ -112,6 +123,8 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
     store: values.store,
     keep,
     keepSecrets: values['keep-secrets'] === true,
+    parse: values.parse ?? POLL_DEFAULTS.parse,
+    templatesDir: values.templates,
   };
 }
 

@@ -4,6 +4,7 @@ import { readFile, rm } from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createResolver, ValueSource } from '../core/inventory/references';
+import { PollParsing, templatesFolder } from '../core/poll/pollParsing';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
 import { preparePoll } from '../core/poll/pollSetup';
@@ -60,6 +61,17 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     return EXIT_UNUSABLE;
   }
 
+  const inventoryDir = path.dirname(path.resolve(args.inventory));
+  // Every template the poll can need is read and compiled once, now; one that cannot be used is said now too.
+  const parsing = await PollParsing.prepare(setup.devices, {
+    enabled: args.parse,
+    templatesDir: templatesFolder(args.templatesDir, process.env, inventoryDir),
+    inventoryDir,
+    commands: args.commands,
+    platforms: setup.platforms.platforms,
+  });
+  for (const problem of parsing?.problems ?? []) io.stderr(`netpoll: cannot parse with TextFSM: ${printable(problem)}\n`);
+
   const progress = new ProgressLine(io.stderr, io.interactive);
   const run = new PollRun({
     inventory: args.inventory,
@@ -89,7 +101,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   const store = args.store ?? (args.order === 'inventory' ? mkdtempSync(path.join(os.tmpdir(), 'netpoll-')) : undefined);
   try {
     // Every device goes to the store, if any, as it ends, and its outputs leave memory.
-    storage = PollStorage.attach(run, store, { removeSecrets: !args.keepSecrets, onStored: asStored ? (report) => results.device(report) : undefined });
+    storage = PollStorage.attach(run, store, { removeSecrets: !args.keepSecrets, parsing, onStored: asStored ? (report) => results.device(report) : undefined });
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr(`netpoll: ${printable(err.message)}\n`);

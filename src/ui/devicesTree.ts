@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { PollState } from '../core/poll/devicePoll';
 import { DeviceChange, DeviceComparison } from '../core/results/pollCompare';
+import { parseSummary } from '../core/results/recordTables';
 import { DeviceRow, DevicesModel } from './devicesModel';
 
 export type { DeviceRow } from './devicesModel';
@@ -122,6 +123,8 @@ function tooltip({ device, poll }: DeviceRow, change: DeviceComparison | undefin
       md.appendMarkdown(`**${poll.error.kind}**: ${escape(poll.error.message)}\n\n`);
       if (poll.error.hint) md.appendMarkdown(`${escape(poll.error.hint)}\n\n`);
     }
+    const parsed = poll.parseNotes.map((note) => `${escape(note.command)}: ${escape(parseSummary(note, note.records))}`);
+    if (parsed.length > 0) md.appendMarkdown(`Parsed (TextFSM):\n\n${parsed.map((line) => `- ${line}`).join('\n')}\n\n`);
   }
   if (change && change.status !== 'unchanged') {
     const commands = change.commands.filter((c) => c.status !== 'unchanged').map((c) => `${escape(c.command)} (${c.status})`);

@@ -21,6 +21,10 @@ export interface PollSettings {
   save: boolean;
   keep: number;
   removeSecrets: boolean;
+  /** Parse outputs with TextFSM unless a device says otherwise. */
+  parse: boolean;
+  /** The templates folder as set; empty: NET_TEXTFSM, else .netpoll/templates. */
+  templates: string;
 }
 
 /** The settings that apply to an inventory (its folder's, else the workspace's, else the user's). */
@@ -41,6 +45,8 @@ export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
     save: get('results.save'),
     keep: get('results.keep'),
     removeSecrets: get('results.removeSecrets'),
+    parse: get('parsing.enabled'),
+    templates: get('parsing.templates'),
   };
 }
 

@@ -2,11 +2,13 @@
 // inventory service, drives the engine, logs to the output channel, shows a cancellable
 // progress notification, and hands the poll to the devices model, which the views render.
 // Every device goes to the poll store as it ends; the poll is compared with the one before.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DeviceSpec } from '../core/inventory/inventory';
 import { createResolver } from '../core/inventory/references';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
+import { PollParsing, templatesFolder } from '../core/poll/pollParsing';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
@@ -17,7 +19,7 @@ import { prunePolls } from '../core/results/storedPolls';
 import { forgetHost } from '../core/session/knownHosts';
 import { DevicesModel, InventoryPoll } from './devicesModel';
 import { chooseInventory } from './inventoryLocator';
-import { InventoryService } from './inventoryService';
+import { InventoryService, workspaceFolderOf } from './inventoryService';
 import { PollChanges } from './pollChanges';
 import { pollSettings } from './pollSettings';
 import { PollStores } from './pollStores';
@@ -152,11 +154,21 @@ export class Poller implements vscode.Disposable {
         resolve: createResolver(this.secrets.valueSource()),
       },
     });
+    const inventoryDir = path.dirname(uri.fsPath);
+    const parsing = await PollParsing.prepare(devices, {
+      enabled: settings.parse,
+      templatesDir: templatesFolder(settings.templates, process.env, workspaceFolderOf(uri)),
+      inventoryDir,
+      commands: run.totals().commands,
+      platforms: setup.platforms.platforms,
+    });
+    for (const problem of parsing?.problems ?? []) this.log.error(`Cannot parse with TextFSM: ${problem}`);
+    if (slot.cancelled) return undefined;
     const store = this.stores.storeFor(uri, settings.save);
     let storage: PollStorage;
     try {
       // Before the first device: the store is where every result goes, so it has to be writable.
-      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets });
+      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets, parsing });
     } catch (err) {
       if (!(err instanceof StoreError)) throw err;
       this.log.error(err.message);

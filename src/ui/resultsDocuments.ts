@@ -13,6 +13,7 @@ import { DeviceReport } from '../core/results/report';
 import { comparisonText } from '../core/results/storedComparison';
 import { findStoredDevice, openPoll, StoredPoll } from '../core/results/storedPolls';
 import { storedPollText } from '../core/results/storedRender';
+import { parseSummary, textTable } from '../core/results/recordTables';
 import { DevicesModel, InventoryPoll } from './devicesModel';
 import { PollChanges } from './pollChanges';
 import { localTime } from './pollStores';
@@ -191,6 +192,12 @@ export function deviceText(d: DeviceReport): string {
   if (d.error) lines.push(`# ${d.error.kind}: ${d.error.message}`, ...(d.error.hint ? [`# ${d.error.hint}`] : []));
   for (const command of d.commands) {
     lines.push('', `${d.name}> ${command.command}${command.failed ? '   (failed on the device)' : ''}`, command.output);
+    if (command.parse) {
+      // Below the output, clearly apart from what the device said.
+      lines.push('', `# parsed: ${parseSummary(command.parse, command.parsed?.length ?? 0)}`);
+      const table = command.parsed ? textTable(command.parsed, '# ') : '';
+      if (table !== '') lines.push(table.trimEnd());
+    }
   }
   return lines.join('\n') + '\n';
 }

@@ -20,6 +20,8 @@ export const SETTING_DEFAULTS = {
   'results.keep': POLL_DEFAULTS.keepPolls,
   'results.removeSecrets': POLL_DEFAULTS.removeSecrets,
   'compare.ignoreLines': [] as const,
+  'parsing.enabled': POLL_DEFAULTS.parse,
+  'parsing.templates': '',
 } as const;
 
 export type SettingName = keyof typeof SETTING_DEFAULTS;

@@ -44,6 +44,7 @@ describe('layers: the lint rule', function () {
     ['src/core/session/layersProbe.ts', '../platforms/platform'],
     ['src/core/session/layersProbe.ts', './errors'],
     ['src/core/poll/layersProbe.ts', '../results/report'],
+    ['src/core/poll/layersProbe.ts', '../parse/templateLibrary'],
     ['src/core/results/layersProbe.ts', './outcome'],
     ['src/core/results/layersProbe.ts', '../files/fileProblem'],
     ['src/cli/layersProbe.ts', '../core/poll/pollRun'],

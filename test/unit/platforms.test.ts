@@ -63,6 +63,7 @@ describe('platforms', () => {
     assert.throws(bad({ prompt: '#$', on_open: 'terminal length 0' }), /on_open must be a list/);
     assert.throws(bad({ prompt: '#$', enable: { command: 'enable' } }), /enable must be/);
     assert.throws(bad({ prompt: '#$', strip_ansi: 'yes' }), /strip_ansi must be true or false/);
+    assert.throws(bad({ prompt: '#$', textfsm_platform: 7 }), /textfsm_platform must be a name, such as cisco_ios/);
 
     const { platforms, errors } = buildPlatforms([
       { name: 'loop_a', spec: { extends: 'loop_b' }, where: 'f:1:1' },

@@ -28,6 +28,7 @@ describe('defaults, written once', () => {
         threads: args.threads,
         keepPolls: args.keep,
         removeSecrets: !args.keepSecrets,
+        parse: args.parse,
       },
       { ...POLL_DEFAULTS },
     );

@@ -56,6 +56,7 @@ export function readDevice(item: Item, context: ReadContext): DeviceEntry | unde
     legacyAlgorithms: read.boolean('legacy_algorithms'),
     hostKeyPolicy: read.hostKeyPolicy(),
     ignoreLines: read.ignoreLines(),
+    parse: read.parse(),
     line: context.line(item.at),
   };
   if (errors > 0) return undefined;

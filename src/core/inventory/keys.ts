@@ -2,7 +2,7 @@
 // entries against this table, and the editor's completion, hover help and JSON Schema come
 // from it, so they can never disagree.
 
-export type KeyKind = 'text' | 'port' | 'boolean' | 'seconds' | 'list' | 'deviceType' | 'hostKeyPolicy' | 'ignoreLines';
+export type KeyKind = 'text' | 'port' | 'boolean' | 'seconds' | 'list' | 'deviceType' | 'hostKeyPolicy' | 'ignoreLines' | 'parse';
 
 export interface KeyInfo {
   kind: KeyKind;
@@ -33,6 +33,7 @@ export const DEVICE_KEYS: Readonly<Record<string, KeyInfo>> = {
   jump_host: { kind: 'text', description: 'Reach the device through another: the name of a device in this inventory, or [user@]host[:port].' },
   legacy_algorithms: { kind: 'boolean', description: 'Also offer SHA-1 key exchange, CBC ciphers, hmac-sha1 and ssh-dss, for old devices.' },
   host_key_policy: { kind: 'hostKeyPolicy', description: 'accept-new (record unknown keys, refuse changed ones), strict (refuse unknown keys) or off.' },
+  parse: { kind: 'parse', description: 'Parse outputs into records with TextFSM: true or false for every command, or per command true, false or a template file (relative to this file). Commands not named follow netpoll.parsing.enabled (--parse).' },
   ignore_lines: { kind: 'ignoreLines', description: 'Lines that Compare skips for this device (they change on every poll): regular expressions, each for every command, or {command, pattern} for one command. Outputs are still stored whole.' },
 };
 

@@ -22,6 +22,8 @@ function valueSchema(info: KeyInfo, deviceTypes: readonly string[]): JsonSchema 
       return { ...base, anyOf: [{ enum: [...deviceTypes] }, { type: 'string' }] };
     case 'hostKeyPolicy':
       return { ...base, enum: [...HOST_KEY_POLICY_VALUES] };
+    case 'parse':
+      return { ...base, anyOf: [{ type: 'boolean' }, { type: 'object', additionalProperties: { type: ['boolean', 'string'] } }] };
     case 'ignoreLines':
       return {
         ...base,
@@ -55,7 +57,7 @@ export function inventorySchema(deviceTypes: readonly string[]): JsonSchema {
         type: 'object',
         properties: {
           defaults: { $ref: '#/definitions/defaults' },
-          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, newline, prompt_context, extends).' },
+          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, newline, prompt_context, textfsm_platform, extends).' },
         },
         additionalProperties: group,
       },

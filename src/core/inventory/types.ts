@@ -28,9 +28,17 @@ export interface DeviceSpec {
   hostKeyPolicy?: (typeof HOST_KEY_POLICY_VALUES)[number];
   /** Lines a comparison of this device's polls skips (besides its platform's). */
   ignoreLines?: IgnoreLine[];
+  /** Whether its outputs are parsed into records (absent: as the poll says). */
+  parse?: ParseSetting;
   /** 1-based line of the entry in the file, to reveal it. */
   line: number;
 }
+
+/** `parse`: for every command, or per command (the others as the poll says). */
+export type ParseSetting = boolean | ReadonlyMap<string, ParseChoice>;
+
+/** true: the template the index gives; `template`: that file, as written (relative to the inventory). */
+export type ParseChoice = boolean | { template: string };
 
 /** A regular expression; the lines it finds are not compared. Only for `command` when given. */
 export interface IgnoreLine {

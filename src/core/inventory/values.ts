@@ -6,7 +6,7 @@ import { hostProblem } from './hosts';
 import { HOST_KEY_POLICY_VALUES, MAX_TIMEOUT_SECONDS } from './keys';
 import { hasReference, referenceProblems } from './references';
 import { didYouMean } from './suggest';
-import type { DeviceSpec, IgnoreLine, Report } from './types';
+import type { DeviceSpec, IgnoreLine, ParseChoice, ParseSetting, Report } from './types';
 
 const SECONDS_PER_DAY = 86_400;
 
@@ -122,6 +122,35 @@ export class ValueReader {
       else rules.push(rule.command === undefined ? { pattern: rule.pattern! } : { pattern: rule.pattern!, command: rule.command });
     }
     return rules.length === value.node.items.length ? rules : undefined;
+  }
+
+  /** `parse`: true or false, or a mapping of commands to true, false or a template file. */
+  parse(): ParseSetting | undefined {
+    const value = this.value('parse');
+    if (value === undefined || isNull(value.node)) return undefined;
+    if (isScalar(value.node) && typeof value.node.value === 'boolean') return value.node.value;
+    if (!isMap(value.node)) {
+      this.report('error', 'parse must be true, false, or a mapping of commands to true, false or a template file', value.at);
+      return undefined;
+    }
+    const commands = new Map<string, ParseChoice>();
+    let valid = true;
+    for (const pair of value.node.items) {
+      const command = writtenText(pair.key);
+      const choice = this.aliases.follow(pair.value, this.report);
+      const template = isScalar(choice) && typeof choice.value === 'boolean' ? choice.value : writtenText(choice);
+      const at = (pair.value ?? pair.key ?? value.at) as Node;
+      if (command === undefined || command.trim() === '') {
+        this.report('error', 'each parse key must be a command, as the poll sends it', (pair.key ?? value.at) as Node);
+        valid = false;
+      } else if (template === undefined || template === '') {
+        this.report('error', `parse: "${command}" must be true, false or a template file`, at);
+        valid = false;
+      } else {
+        commands.set(command, typeof template === 'boolean' ? template : { template });
+      }
+    }
+    return valid ? commands : undefined;
   }
 
   deviceType(known: Set<string> | undefined): string | undefined {

@@ -20,12 +20,24 @@ export function pythonStrip(text: string): string {
   return pythonRstrip(text).replace(LEADING_SPACE, '');
 }
 
-/** str.splitlines(): no empty last line for text that ends with a boundary, none at all for ''. */
-export function pythonSplitLines(text: string): string[] {
-  if (text === '') return [];
-  const lines = text.split(LINE_BOUNDARY);
-  if (lines[lines.length - 1] === '') lines.pop();
-  return lines;
+const LINE_BOUNDARIES = new RegExp(LINE_BOUNDARY.source, 'gu');
+
+/**
+ * Hands `take` the lines of str.splitlines() in turn (no empty last line for text that ends
+ * with a boundary, none at all for ''), until it returns false. A line is garbage once it is
+ * taken, so a long output never holds all its lines at once.
+ */
+export function forEachPythonLine(text: string, take: (line: string) => boolean): void {
+  let start = 0;
+  for (;;) {
+    // Set before each search: `take` may split another text with the same expression.
+    LINE_BOUNDARIES.lastIndex = start;
+    const boundary = LINE_BOUNDARIES.exec(text);
+    if (boundary === null) break;
+    if (!take(text.slice(start, boundary.index))) return;
+    start = boundary.index + boundary[0].length;
+  }
+  if (start < text.length) take(text.slice(start));
 }
 
 /** How Python reads a text file line by line (universal newlines: \r\n, \r and \n). */

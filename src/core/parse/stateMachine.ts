@@ -1,7 +1,7 @@
 // Runs a template over text, line by line, as Python textfsm's ParseText does: the first rule
 // of the current state that matches assigns its Values, does its record action, then either
 // takes the next line (Next, maybe in a new state) or tries the following rules (Continue).
-import { pythonSplitLines } from './pythonText';
+import { forEachPythonLine } from './pythonText';
 import { RuleDefinition } from './ruleDefinition';
 import { TextFsmError } from './templateErrors';
 import { TemplateDefinition } from './templateParser';
@@ -59,9 +59,9 @@ export function runStateMachine(template: TemplateDefinition, states: RunnableSt
   clearAll();
   let rules = states.get('Start')!;
   let stateName = 'Start';
-  const lines = pythonSplitLines(text);
-  for (let n = 0; n < lines.length && stateName !== 'End' && stateName !== 'EOF'; n++) {
-    const line = lines[n];
+  let n = 0;
+  forEachPythonLine(text, (line) => {
+    n++;
     for (const rule of rules) {
       const groups = rule.definition.pattern.matchNamed(line);
       if (groups === undefined) continue;
@@ -72,7 +72,7 @@ export function runStateMachine(template: TemplateDefinition, states: RunnableSt
         });
       } catch (err) {
         if (!(err instanceof ListOfNull)) throw err;
-        throw new TextFsmError(template.fileName, definition.line, 'a List value with nested groups took no part in the match', n + 1, line);
+        throw new TextFsmError(template.fileName, definition.line, 'a List value with nested groups took no part in the match', n, line);
       }
       if (definition.recordAction === 'Record') appendRecord();
       else if (definition.recordAction === 'Clear') clearRecord();
@@ -80,7 +80,7 @@ export function runStateMachine(template: TemplateDefinition, states: RunnableSt
 
       if (definition.lineAction === 'Error') {
         const message = definition.target?.replace(/^"([^]*)"$/, '$1');
-        throw new TextFsmError(template.fileName, definition.line, message ? `Error: ${message}` : 'the input reached an Error rule', n + 1, line);
+        throw new TextFsmError(template.fileName, definition.line, message ? `Error: ${message}` : 'the input reached an Error rule', n, line);
       }
       if (definition.lineAction === 'Continue') continue;
       if (definition.target) {
@@ -89,7 +89,8 @@ export function runStateMachine(template: TemplateDefinition, states: RunnableSt
       }
       break;
     }
-  }
+    return stateName !== 'End' && stateName !== 'EOF';
+  });
   // The implicit record at the end of the input, unless the template declares an EOF state.
   if (stateName !== 'End' && !template.hasEofState) appendRecord();
   return { header: template.values.map((value) => value.name), rows };

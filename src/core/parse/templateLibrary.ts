@@ -55,35 +55,69 @@ export async function lookupTemplates(indexDir: string, query: TemplateQuery): P
   return { template: row.templates, files: row.templates.split(':').map((name) => path.join(indexDir, name)), indexLine: row.line };
 }
 
+/** What runs on a command's output: the templates found, or the result every output gets. */
+export interface OutputParser {
+  parse(output: string): ParseResult;
+  /** Set when the index or a template cannot be used: every output gets this error. */
+  problem?: string;
+}
+
 /** Parses a command's output with the templates the index names for it. */
 export async function parseCommandOutput(indexDir: string, query: TemplateQuery, output: string): Promise<ParseResult> {
-  let match: TemplateMatch | undefined;
-  try {
-    match = await lookupTemplates(indexDir, query);
-  } catch (err) {
-    return { status: 'error', message: describeFailure(err, path.join(indexDir, INDEX_FILE)) };
-  }
-  if (!match) {
-    const index = await indexes.get(path.join(indexDir, INDEX_FILE));
-    const lines = index.skippedLines;
-    const skipped = lines.length === 0 ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of the index ${lines.length === 1 ? 'was' : 'were'} skipped: wrong number of columns)`;
-    return { status: 'no-template', message: `no template for platform "${query.platform}" and command "${query.command}" in ${index.fileName}${skipped}` };
-  }
-  return runTemplates(match.template, match.files, output);
+  return (await indexParser(indexDir, query)).parse(output);
 }
 
 /** Parses output with one template file (no index). */
 export async function parseWithTemplateFile(file: string, output: string): Promise<ParseResult> {
-  return runTemplates(file, [file], output);
+  return (await templateFileParser(file)).parse(output);
 }
 
-async function runTemplates(name: string, files: string[], output: string): Promise<ParseResult> {
-  let current = files[0];
+/**
+ * Reads and compiles what the index names for a platform and command, once, for any number of
+ * outputs: a poll prepares each pair before it starts and parses every device's output at once.
+ */
+export async function indexParser(indexDir: string, query: TemplateQuery): Promise<OutputParser> {
+  const indexFile = path.join(indexDir, INDEX_FILE);
+  let match: TemplateMatch | undefined;
+  try {
+    match = await lookupTemplates(indexDir, query);
+  } catch (err) {
+    // A folder without its index is a setup mistake, not a command nobody wrote a template for.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return fixed({ status: 'error', message: `${indexFile}: no such file (a templates folder lists its templates in an index file, as ntc-templates' templates folder does)` });
+    return fixed({ status: 'error', message: describeFailure(err, indexFile) });
+  }
+  if (!match) {
+    const index = await indexes.get(indexFile);
+    const lines = index.skippedLines;
+    const skipped = lines.length === 0 ? '' : ` (${lines.length === 1 ? 'line' : 'lines'} ${lines.join(', ')} of the index ${lines.length === 1 ? 'was' : 'were'} skipped: wrong number of columns)`;
+    return fixed({ status: 'no-template', message: `no template for platform "${query.platform}" and command "${query.command}" in ${index.fileName}${skipped}` });
+  }
+  return templatesParser(match.template, match.files);
+}
+
+/** One template file; results name it `name` (by default, as given). */
+export function templateFileParser(file: string, name = file): Promise<OutputParser> {
+  return templatesParser(name, [file]);
+}
+
+async function templatesParser(name: string, files: string[]): Promise<OutputParser> {
+  const loaded: { template: Template; file: string }[] = [];
+  for (const file of files) {
+    try {
+      loaded.push({ template: await templates.get(file), file });
+    } catch (err) {
+      return fixed({ status: 'error', template: name, message: describeFailure(err, file) });
+    }
+  }
+  return { parse: (output) => runTemplates(name, loaded, output) };
+}
+
+function runTemplates(name: string, loaded: readonly { template: Template; file: string }[], output: string): ParseResult {
+  let current = loaded[0].file;
   try {
     const tables = [];
-    for (const file of files) {
+    for (const { template, file } of loaded) {
       current = file;
-      const template = await templates.get(file);
       tables.push({ table: template.parse(output), keys: template.keys, fileName: file });
     }
     const table = tables.length === 1 ? tables[0].table : joinTables(tables);
@@ -91,6 +125,10 @@ async function runTemplates(name: string, files: string[], output: string): Prom
   } catch (err) {
     return { status: 'error', template: name, message: describeFailure(err, current) };
   }
+}
+
+function fixed(result: ParseResult): OutputParser {
+  return { parse: () => result, problem: result.status === 'error' ? result.message : undefined };
 }
 
 function describeFailure(err: unknown, file: string): string {

@@ -22,6 +22,8 @@ export interface PlatformSpec {
   newline?: string;
   /** Lines some devices print just above the prompt (Junos `{master:0}`), matched whole; they are not output. */
   prompt_context?: string[];
+  /** The Platform name in a TextFSM templates index (ntc-templates), when it is not this platform's own name. */
+  textfsm_platform?: string;
 }
 
 export interface EnableDefinition {
@@ -41,12 +43,14 @@ export interface PlatformDefinition {
   stripAnsi: boolean;
   newline: Newline;
   promptContext: RegExp[];
+  /** Looked up in a templates index as Platform: its own name unless the platform says otherwise. */
+  textfsmPlatform: string;
 }
 
 export const NEWLINES = ['\n', '\r', '\r\n'] as const;
 export type Newline = (typeof NEWLINES)[number];
 
-const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi', 'newline', 'prompt_context']);
+const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi', 'newline', 'prompt_context', 'textfsm_platform']);
 
 export class PlatformError extends Error {}
 
@@ -74,6 +78,8 @@ export function compilePlatform(name: string, spec: unknown, base?: PlatformDefi
     stripAnsi: s.strip_ansi === undefined ? base?.stripAnsi ?? true : bool(name, 'strip_ansi', s.strip_ansi),
     newline: s.newline === undefined ? base?.newline ?? '\n' : newline(name, s.newline),
     promptContext: s.prompt_context === undefined ? base?.promptContext ?? [] : stringList(name, 'prompt_context', s.prompt_context).map((p) => wholeLine(pattern(name, 'prompt_context', p))),
+    // As netmiko, a device_type is its own index platform: one that extends another is not its base.
+    textfsmPlatform: s.textfsm_platform === undefined ? name : text(name, 'textfsm_platform', s.textfsm_platform),
   };
 }
 
@@ -104,6 +110,11 @@ function endAnchored(re: RegExp): RegExp {
 function stringList(platform: string, key: string, value: unknown): string[] {
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   throw new PlatformError(`platform "${platform}": ${key} must be a list of text lines`);
+}
+
+function text(platform: string, key: string, value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '') return value;
+  throw new PlatformError(`platform "${platform}": ${key} must be a name, such as cisco_ios`);
 }
 
 function bool(platform: string, key: string, value: unknown): boolean {

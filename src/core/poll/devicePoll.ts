@@ -1,6 +1,7 @@
 // One device's place in a poll, with the life of a Future:
 // pending -> running -> finished | failed | cancelled.
 import { DeviceSpec } from '../inventory/inventory';
+import { ParseReport } from '../results/report';
 import { CommandResult, SessionPhase } from '../session/cliSession';
 import { ErrorKind, SessionError } from '../session/errors';
 
@@ -10,6 +11,12 @@ export interface PollFailure {
   kind: ErrorKind;
   message: string;
   hint?: string;
+}
+
+/** How one command's output parsed, kept (small) after the outputs leave memory. */
+export interface ParseNote extends ParseReport {
+  command: string;
+  records: number;
 }
 
 /** Milliseconds spent in each phase; absent until the phase has happened. */
@@ -24,6 +31,8 @@ export class DevicePoll {
   readonly timings: PollTimings = {};
   /** Rank among all devices that reached a final state, for completion order. */
   finishOrder = Number.POSITIVE_INFINITY;
+  /** Its parsed commands, once it is stored. */
+  parseNotes: readonly ParseNote[] = [];
   /** Its outputs went to a poll store and left memory (see releaseOutputs). */
   outputsReleased = false;
   /** Resolves (never rejects) once the device reaches a final state. */

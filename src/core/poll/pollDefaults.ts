@@ -19,6 +19,8 @@ export interface PollDefaults {
   keepPolls: number;
   /** Secrets removed from outputs before they are stored or written. */
   removeSecrets: boolean;
+  /** Outputs parsed into records (TextFSM) unless a device says otherwise. */
+  parse: boolean;
 }
 
 export const POLL_DEFAULTS: Readonly<PollDefaults> = {
@@ -31,4 +33,5 @@ export const POLL_DEFAULTS: Readonly<PollDefaults> = {
   threads: 'auto',
   keepPolls: 20,
   removeSecrets: true,
+  parse: false,
 };

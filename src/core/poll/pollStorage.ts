@@ -9,12 +9,15 @@ import { DeviceReport, deviceReport, PollTotals } from '../results/report';
 import { deviceFile } from '../results/storeIndex';
 import { PollStoreWriter, StoreError } from '../results/pollStoreWriter';
 import { removeSecrets } from '../results/secretScrub';
-import { DevicePoll } from './devicePoll';
+import { DevicePoll, ParseNote } from './devicePoll';
+import { PollParsing } from './pollParsing';
 import { deviceOutcome, PollRun } from './pollRun';
 
 export interface StorageOptions {
   /** Remove secrets (config passwords, keys, communities) from outputs before they are stored. */
   removeSecrets: boolean;
+  /** Parses outputs into records, after secrets are removed (so records hold none either). */
+  parsing?: PollParsing;
   /** Called with each device's stored report, just after it is written. */
   onStored?: (report: DeviceReport, poll: DevicePoll) => void;
 }
@@ -37,7 +40,8 @@ export class PollStorage {
     const storage = new PollStorage(writer);
     run.executor.on('state', (poll) => {
       if (!poll.isFinal || poll.outputsReleased) return;
-      const report = storedForm(deviceReport(deviceOutcome(poll)), options.removeSecrets);
+      const report = storedForm(deviceReport(deviceOutcome(poll)), poll, options);
+      poll.parseNotes = parseNotes(report);
       try {
         writer?.writeDevice(poll.index, report);
         poll.releaseOutputs();
@@ -75,7 +79,18 @@ export class PollStorage {
   }
 }
 
-function storedForm(report: DeviceReport, scrub: boolean): DeviceReport {
-  if (!scrub) return report;
-  return { ...report, commands: report.commands.map((c) => ({ ...c, output: removeSecrets(c.output, report.deviceType) })) };
+function parseNotes(report: DeviceReport): ParseNote[] {
+  return report.commands.flatMap((c) => (c.parse ? [{ command: c.command, ...c.parse, records: c.parsed?.length ?? 0 }] : []));
+}
+
+function storedForm(report: DeviceReport, poll: DevicePoll, options: StorageOptions): DeviceReport {
+  const { parsing, removeSecrets: scrub } = options;
+  if (!scrub && !parsing) return report;
+  const commands = report.commands.map((c) => {
+    const output = scrub ? removeSecrets(c.output, report.deviceType) : c.output;
+    // A reply that says the command failed holds no records to find.
+    const parsed = c.failed ? undefined : parsing?.parse(poll.device, c.command, output);
+    return { ...c, output, ...parsed };
+  });
+  return { ...report, commands };
 }

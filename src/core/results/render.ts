@@ -3,7 +3,8 @@
 // goes: what is known at the start first, each device as it becomes final, the totals last.
 import { stringify } from 'yaml';
 import { printable } from './printable';
-import { DeviceReport, PollReport } from './report';
+import { markdownTable, markdownText, parseSummary } from './recordTables';
+import { DeviceReport, ParsedRecord, ParseReport, PollReport } from './report';
 
 export type ResultsFormat = 'yaml' | 'json' | 'markdown';
 
@@ -104,9 +105,18 @@ function markdownDevice(device: DeviceReport): string {
   if (device.error) out.push(`**${device.error.kind}**: ${device.error.message}${device.error.hint ? `  \n${device.error.hint}` : ''}`, '');
   for (const command of device.commands) {
     const fence = backticks(command.output, 3);
-    out.push(`### ${inlineCode(printable(command.command))}${command.failed ? ' (failed)' : ''}`, '', `${fence}text`, command.output, fence, '');
+    out.push(`### ${inlineCode(printable(command.command))}${command.failed ? ' (failed)' : ''}`, '');
+    if (command.parse) out.push(...markdownParse(command.parse, command.parsed ?? null));
+    out.push(`${fence}text`, command.output, fence, '');
   }
   return out.join('\n') + '\n';
+}
+
+/** A parsed command's table (or why there is none), above its output. */
+function markdownParse(parse: ParseReport, records: ParsedRecord[] | null): string[] {
+  const summary = `Parsed: ${markdownText(parseSummary(parse, records?.length ?? 0))}`;
+  const table = records ? markdownTable(records) : '';
+  return table === '' ? [summary, ''] : [summary, '', table];
 }
 
 /** A run of backticks longer than any in the text (and at least `min`), so the text cannot close it. */

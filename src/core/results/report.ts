@@ -10,7 +10,25 @@ export interface CommandReport {
   output: string;
   failed: boolean;
   elapsedMs: number;
+  /** Present when the output was to be parsed into records (TextFSM); says how that went. */
+  parse?: ParseReport;
+  /** The records (keys lowercased, as netmiko gives them); null unless parse.status is parsed. */
+  parsed?: ParsedRecord[] | null;
 }
+
+export type ParseStatus = 'parsed' | 'no-template' | 'error';
+
+export interface ParseReport {
+  status: ParseStatus;
+  /** The template (joined ones as the index writes them, a:b), when one was found. */
+  template: string | null;
+  /** Why there are no records; null when parsed. */
+  message: string | null;
+}
+
+/** A TextFSM value: text, or a List value's items (a List with named groups gives objects). */
+export type ParsedValue = string | (string | null | Record<string, string | null>)[];
+export type ParsedRecord = Record<string, ParsedValue>;
 
 export interface DeviceReport {
   name: string;
