@@ -59,4 +59,6 @@ await Promise.all([
   // Worker threads load this file from beside the bundle that starts them (in the extension
   // host too, where the Electron check keeps the addons out).
   esbuild.build({ ...common, entryPoints: ['src/core/poll/pollWorker.ts'], outfile: 'dist/pollWorker.js', ...NATIVE_AT_RUN_TIME }),
+  // The results view's page, for the webview (a browser): no Node, no source map to load.
+  esbuild.build({ ...common, platform: 'browser', format: 'iife', sourcemap: false, entryPoints: ['src/webview/resultsView.ts'], outfile: 'dist/resultsView.js' }),
 ]);

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 
 const stages = [
-  { name: 'compile', command: 'npx', args: ['tsc', '-p', '.'] },
+  { name: 'compile', command: 'npm', args: ['run', '--silent', 'compile'] },
   { name: 'lint', command: 'npx', args: ['eslint', '--max-warnings', '0', '.'] },
   { name: 'unit', command: 'npx', args: ['mocha', 'out/test/unit/**/*.test.js'] },
   { name: 'integration', command: 'npx', args: ['mocha', '--timeout', '30000', 'out/test/integration/**/*.test.js'] },

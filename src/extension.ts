@@ -13,6 +13,8 @@ import { Poller } from './ui/poller';
 import { PollStores } from './ui/pollStores';
 import { renderPollViews } from './ui/pollViews';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
+import { ResultsLens } from './ui/resultsLens';
+import { RESULTS_VIEW_TYPE, ResultsView } from './ui/resultsView';
 import { SecretValues } from './ui/secretValues';
 import { PollStatusBar } from './ui/statusBar';
 import { registerStoredPollCommands } from './ui/storedPollCommands';
@@ -22,6 +24,7 @@ export interface NetPollApi {
   tree: DevicesTree;
   secrets: SecretValues;
   poller: Poller;
+  view: ResultsView;
 }
 
 export function activate(context: vscode.ExtensionContext): NetPollApi {
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const statusBar = new PollStatusBar();
   const stores = new PollStores((context.storageUri ?? context.globalStorageUri).fsPath);
   const poller = new Poller(log, model, inventories, results, secrets, stores, changes);
+  const view = new ResultsView(context.extensionUri, model, changes, results);
 
   // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing
   // that a poll or a newer listing overtook).
@@ -59,14 +63,17 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
     renderPollViews(model, treeView as vscode.TreeView<unknown>, statusBar, results),
     inventories.onDidChangePlatforms(showInventory),
     vscode.workspace.registerTextDocumentContentProvider(RESULTS_SCHEME, results),
-    registerCommands({ poller, model, inventories, results, secrets, log, state: context.globalState }),
-    registerStoredPollCommands({ model, stores, changes, results }),
+    view,
+    vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, view),
+    registerCommands({ poller, model, inventories, results, view, secrets, log, state: context.globalState }),
+    registerStoredPollCommands({ model, stores, changes, results, view }),
+    vscode.languages.registerCodeLensProvider({ scheme: RESULTS_SCHEME }, new ResultsLens()),
     watchInventoryDiagnostics(inventories),
     vscode.languages.registerCompletionItemProvider(INVENTORY_SELECTOR, new InventoryCompletion(inventories), ':', ' '),
     vscode.languages.registerHoverProvider(INVENTORY_SELECTOR, new InventoryHover()),
     vscode.languages.registerCodeLensProvider(INVENTORY_SELECTOR, new DeviceCodeLens(inventories)),
   );
-  return { tree, secrets, poller };
+  return { tree, secrets, poller, view };
 }
 
 export function deactivate(): void {

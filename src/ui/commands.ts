@@ -5,6 +5,8 @@ import { DeviceRow, DevicesModel } from './devicesModel';
 import { InventoryService } from './inventoryService';
 import { Poller } from './poller';
 import { deviceText, ResultsDocuments } from './resultsDocuments';
+import { ResultsView } from './resultsView';
+import type { ViewSource } from '../webview/protocol';
 import { SecretValues } from './secretValues';
 import { INVENTORY_SELECTOR } from './inventoryLanguage';
 
@@ -19,12 +21,13 @@ export interface CommandParts {
   model: DevicesModel;
   inventories: InventoryService;
   results: ResultsDocuments;
+  view: ResultsView;
   secrets: SecretValues;
   log: vscode.LogOutputChannel;
   state: vscode.Memento;
 }
 
-export function registerCommands({ poller, model, inventories, results, secrets, log, state }: CommandParts): vscode.Disposable {
+export function registerCommands({ poller, model, inventories, results, view, secrets, log, state }: CommandParts): vscode.Disposable {
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   return vscode.Disposable.from(
     command('netpoll.pollDevices', (uri?: vscode.Uri) => poller.poll({ uri })),
@@ -48,6 +51,8 @@ export function registerCommands({ poller, model, inventories, results, secrets,
     command('netpoll.cancelPoll', () => poller.cancel()),
     command('netpoll.cancelDevice', (row: DeviceRow) => row.poll && poller.cancelDevice(row.poll)),
     command('netpoll.showLog', () => log.show()),
+    command('netpoll.showResultsView', (source?: ViewSource) => view.show(source)),
+    command('netpoll.statusMenu', (results?: vscode.Uri) => statusMenu(model, results)),
     command('netpoll.openDeviceOutput', async (row: DeviceRow) => {
       if (row.poll) await vscode.window.showTextDocument(results.deviceUri(row.poll), { preview: true });
     }),
@@ -68,6 +73,20 @@ export function registerCommands({ poller, model, inventories, results, secrets,
     command(MOVE_TO_SECRET_STORAGE, (uri: vscode.Uri, position: vscode.Position, name: string) => moveCredentialToSecretStorage(secrets, uri, position, name)),
     vscode.languages.registerCodeActionsProvider(INVENTORY_SELECTOR, new CredentialQuickFix(inventories), { providedCodeActionKinds: CredentialQuickFix.kinds }),
   );
+}
+
+/** What the status bar item offers about the last poll; `results` is its results document. */
+async function statusMenu(model: DevicesModel, results: vscode.Uri | undefined): Promise<void> {
+  const poll = model.running ?? model.last;
+  const items: { label: string; command: string; args?: unknown[] }[] = [
+    { label: '$(table) Show results view', command: 'netpoll.showResultsView' },
+    ...(results ? [{ label: '$(output) Open results document', command: 'vscode.open', args: [results] }] : []),
+    { label: '$(diff) Compare with previous poll', command: 'netpoll.compareResults' },
+    { label: '$(list-flat) Show log', command: 'netpoll.showLog' },
+    ...(model.running ? [{ label: '$(debug-stop) Cancel poll', command: 'netpoll.cancelPoll' }] : [{ label: '$(play) Poll devices', command: 'netpoll.pollDevices' }]),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'NetPoll', placeHolder: poll ? `The ${model.running ? 'running' : 'last'} poll of ${poll.name}` : 'No poll yet' });
+  if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.args ?? []));
 }
 
 /** A quick pick of recent command sets, or new ones typed as `show clock; show version`. */

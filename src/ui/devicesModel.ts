@@ -9,6 +9,7 @@ import { DevicePoll } from '../core/poll/devicePoll';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
 import { DeviceComparison } from '../core/results/pollCompare';
+import { PollOverview } from '../core/results/pollOverview';
 import { ResultsFormat } from '../core/results/render';
 import { PollTotals } from '../core/results/report';
 import { debounced } from './debounce';
@@ -33,6 +34,8 @@ export interface InventoryPoll {
   store: string;
   /** Only some of the inventory's devices were asked for (Poll device, Re-poll failed). */
   partial: boolean;
+  /** Each device at a glance as it is stored, for the results view. */
+  overview: PollOverview;
   /** Set once the poll is over. */
   totals?: PollTotals;
   /** Set once the poll was compared with the inventory's previous one: each device, by name. */

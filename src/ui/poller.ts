@@ -11,6 +11,7 @@ import { DEFAULT_KNOWN_HOSTS } from '../core/poll/deviceWork';
 import { PollParsing, templatesFolder } from '../core/poll/pollParsing';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
+import { PollOverview } from '../core/results/pollOverview';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { StoreError } from '../core/results/pollStoreWriter';
 import { summaryLine } from '../core/results/render';
@@ -165,17 +166,19 @@ export class Poller implements vscode.Disposable {
     for (const problem of parsing?.problems ?? []) this.log.error(`Cannot parse with TextFSM: ${problem}`);
     if (slot.cancelled) return undefined;
     const store = this.stores.storeFor(uri, settings.save);
+    const overview = new PollOverview((await this.changes.options(uri)).rules);
+    if (slot.cancelled) return undefined;
     let storage: PollStorage;
     try {
       // Before the first device: the store is where every result goes, so it has to be writable.
-      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets, parsing });
+      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets, parsing, onStored: (report, handle) => overview.add(handle.index, report) });
     } catch (err) {
       if (!(err instanceof StoreError)) throw err;
       this.log.error(err.message);
       void vscode.window.showErrorMessage(`NetPoll cannot poll ${name}: ${err.message}`);
       return undefined;
     }
-    const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store, partial: only !== undefined };
+    const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store, overview, partial: only !== undefined };
     slot.poll = poll;
     const totals = await this.drive(poll, setup.devices);
     storage.finish(run, totals);

@@ -86,6 +86,11 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     return storedAddress(`/output/${fileTime(poll.index.startedAt)}/${device}/${command.replace(/[\\/]/g, '_')}.txt`, { dir: poll.dir, device, command });
   }
 
+  /** One device's answers in a stored poll. */
+  storedDeviceUri(poll: StoredPoll, device: string): vscode.Uri {
+    return storedAddress(`/storedDevice/${fileTime(poll.index.startedAt)}/${device}.txt`, { dir: poll.dir, device });
+  }
+
   /** The comparison of two stored polls of an inventory. */
   comparisonUri(before: StoredPoll, after: StoredPoll, inventory: vscode.Uri): vscode.Uri {
     const name = `${path.basename(after.index.inventory)} ${fileTime(before.index.startedAt)} to ${fileTime(after.index.startedAt)}.diff`;
@@ -102,6 +107,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
         this.openUris.add(uri.toString());
         return this.inTurn(() => this.deviceDocument(uri.query));
       case 'stored':
+      case 'storedDevice':
       case 'output':
       case 'compare':
         return this.storedDocument(kind, JSON.parse(uri.query) as StoredQuery);
@@ -133,6 +139,10 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private async storedDocument(kind: string, query: StoredQuery): Promise<string> {
     const poll = await openPoll(query.dir);
     if (kind === 'stored') return storedPollText(poll, query.format ?? 'yaml');
+    if (kind === 'storedDevice') {
+      const device = await findStoredDevice(poll, query.device ?? '');
+      return device ? deviceText(device) : `${query.device} is not in the poll of ${poll.index.startedAt}.\n`;
+    }
     if (kind === 'output') {
       const device = await findStoredDevice(poll, query.device ?? '');
       const command = device?.commands.find((c) => c.command === query.command);

@@ -11,15 +11,17 @@ import { PollChanges, storedPair } from './pollChanges';
 import { pollSettings } from './pollSettings';
 import { localTime, PollStores } from './pollStores';
 import { ResultsDocuments } from './resultsDocuments';
+import { ResultsView } from './resultsView';
 
 export interface StoredPollParts {
   model: DevicesModel;
   stores: PollStores;
   changes: PollChanges;
   results: ResultsDocuments;
+  view: ResultsView;
 }
 
-export function registerStoredPollCommands({ model, stores, changes, results }: StoredPollParts): vscode.Disposable {
+export function registerStoredPollCommands({ model, stores, changes, results, view }: StoredPollParts): vscode.Disposable {
   /** The inventory these commands are about: the last one polled, else the one chosen as usual. */
   const inventory = async () => model.last?.uri ?? (await chooseInventory(undefined));
   const storedPolls = async (uri: vscode.Uri) => stores.polls(uri, vscode.workspace.asRelativePath(uri), pollSettings(uri).save);
@@ -32,6 +34,13 @@ export function registerStoredPollCommands({ model, stores, changes, results }: 
       if (!uri || polls.length === 0) return void vscode.window.showInformationMessage('NetPoll: no poll of this inventory is stored yet. Run "NetPoll: Poll devices".');
       const poll = typeof id === 'string' ? polls.find((p) => p.index.id === id) : await pickPoll(polls, 'NetPoll: open the results of a stored poll');
       if (poll) await vscode.window.showTextDocument(results.storedUri(poll, pollSettings(uri).format), { preview: false });
+    }),
+    vscode.commands.registerCommand('netpoll.showStoredResultsView', async () => {
+      const uri = await inventory();
+      const polls = uri ? await storedPolls(uri) : [];
+      if (!uri || polls.length === 0) return void vscode.window.showInformationMessage('NetPoll: no poll of this inventory is stored yet. Run "NetPoll: Poll devices".');
+      const poll = await pickPoll(polls, 'NetPoll: show a stored poll in the results view');
+      if (poll) await view.show({ kind: 'stored', dir: poll.dir });
     }),
     vscode.commands.registerCommand('netpoll.compareResults', async () => {
       const uri = await inventory();
