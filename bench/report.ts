@@ -1,7 +1,7 @@
 // The bench's tables and bench/RESULTS.md: one table per scenario, the long-output table,
 // and the targets with what was measured.
 import * as os from 'node:os';
-import { AUTO_THREADS_FROM_SESSIONS, threadsFor } from '../src/core/poll/workerPool';
+import { AUTO_THREADS_FROM_DEVICES, AUTO_THREADS_FROM_SESSIONS, threadsFor } from '../src/core/poll/workerPool';
 import { QUIET_SHARE } from './measure';
 import { ScalingRow } from './outputScaling';
 import { PARSE_RUNS, ParseSpeed } from './parseSpeed';
@@ -106,7 +106,7 @@ export function resultsMarkdown(results: Results): string {
     '  --host-keys off --format json -o results.json`): its wall time is from spawn to exit, start-up, poll store and',
     '  results file included; CPU, peak RSS and event-loop delay are reported by a preload as it exits (bench/cliRun.ts).',
     '  The results file is then checked device by device. As it ships: `threads=auto`, which keeps fewer than',
-    `  ${AUTO_THREADS_FROM_SESSIONS} sessions at once on the main thread and runs more in one worker thread per core but one`,
+    `  ${AUTO_THREADS_FROM_SESSIONS} sessions at once (and fewer than ${AUTO_THREADS_FROM_DEVICES} devices) on the main thread and runs more in one worker thread per core but one`,
     `  (here ${threadsFor('auto', AUTO_THREADS_FROM_SESSIONS)}). **NetPoll threads=0** keeps every session on the main thread.`,
     '  **minimal ssh2**: a hand-written ssh2',
     '  client doing only login, `enable`, `terminal length 0` and the commands (bench/minimalClient.ts).',

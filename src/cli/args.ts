@@ -8,12 +8,15 @@ import { POLL_DEFAULTS } from '../core/poll/pollDefaults';
 import { parseThreads, ThreadsSetting } from '../core/poll/workerPool';
 import { HOST_KEY_POLICIES, HostKeyPolicy } from '../core/session/knownHosts';
 
+/** The results formats, and csv: the parsed records as one table. */
+export type PollFormat = ResultsFormat | 'csv';
+
 export interface PollArgs {
   inventory: string;
   commands: string[];
   workers: number;
   order: ResultsOrder;
-  format: ResultsFormat;
+  format: PollFormat;
   output?: string;
   hostKeyPolicy: HostKeyPolicy;
   knownHostsFile?: string;
@@ -44,7 +47,8 @@ Options:
   -c, --command CMD      command to send (repeat for several; default: ${POLL_DEFAULTS.commands.map((c) => `"${c}"`).join(', ')})
   -w, --workers N        SSH sessions open at once (default: ${POLL_DEFAULTS.maxWorkers})
       --order ORDER      completion (as devices finish) or inventory (default: ${POLL_DEFAULTS.order})
-      --format FORMAT    yaml, json or markdown (default: ${POLL_DEFAULTS.format})
+      --format FORMAT    yaml, json or markdown (default: ${POLL_DEFAULTS.format}); or csv: the
+                         parsed records of every device as one table (with --parse)
   -o, --output FILE      write results to FILE instead of stdout
       --store DIR        also keep the poll in the poll store DIR, as the extension
                          does in .netpoll/polls (compare polls with netpoll diff)
@@ -64,14 +68,15 @@ Options:
                          ${MAX_TIMEOUT_SECONDS})
       --threads N|auto   run the SSH sessions in N worker threads, or 0 on the main
                          thread; auto: the main thread for fewer than 100 sessions at
-                         once, else one thread per core but one, at most 4 (default: ${POLL_DEFAULTS.threads})
+                         once and fewer than 200 devices, else one thread per core but
+                         one, at most 4 (default: ${POLL_DEFAULTS.threads})
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or
 nothing could be polled.
 `;
 
-const FORMATS: readonly ResultsFormat[] = ['yaml', 'json', 'markdown'];
+const FORMATS: readonly PollFormat[] = ['yaml', 'json', 'markdown', 'csv'];
 const ORDERS: readonly ResultsOrder[] = ['completion', 'inventory'];
 
 /** Returns undefined when help was asked for. */

@@ -11,12 +11,13 @@ import { preparePoll } from '../core/poll/pollSetup';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { printable } from '../core/results/printable';
 import { StoreError } from '../core/results/pollStoreWriter';
-import { ResultsFormat, summaryLine } from '../core/results/render';
+import { ReportRenderer, ResultsFormat, summaryLine } from '../core/results/render';
 import { ReportStream } from '../core/results/renderStream';
 import { openPoll, prunePolls } from '../core/results/storedPolls';
 import { renderStoredPoll } from '../core/results/storedRender';
 import { PollArgs } from './args';
 import { ProgressLine } from './progressLine';
+import { recordsCsvRenderer } from './recordsCsv';
 import { ResultsFile, ResultsFileError } from './resultsFile';
 
 export interface CliIo {
@@ -51,16 +52,6 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     return EXIT_UNUSABLE;
   }
 
-  let file: ResultsFile | undefined;
-  try {
-    // Before any device is polled: a results path that cannot be written must not cost a poll.
-    file = args.output === undefined ? undefined : ResultsFile.open(args.output);
-  } catch (err) {
-    if (!(err instanceof ResultsFileError)) throw err;
-    io.stderr(`netpoll: ${printable(err.message)}\n`);
-    return EXIT_UNUSABLE;
-  }
-
   const inventoryDir = path.dirname(path.resolve(args.inventory));
   // Every template the poll can need is read and compiled once, now; one that cannot be used is said now too.
   const parsing = await PollParsing.prepare(setup.devices, {
@@ -71,6 +62,21 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     platforms: setup.platforms.platforms,
   });
   for (const problem of parsing?.problems ?? []) io.stderr(`netpoll: cannot parse with TextFSM: ${printable(problem)}\n`);
+  if (args.format === 'csv' && !parsing) {
+    io.stderr('netpoll: --format csv writes parsed records, and nothing here is parsed: add --parse (or parse: to devices in the inventory)\n');
+    return EXIT_UNUSABLE;
+  }
+  const format = args.format === 'csv' ? recordsCsvRenderer(parsing!.columns) : args.format;
+
+  let file: ResultsFile | undefined;
+  try {
+    // Before any device is polled: a results path that cannot be written must not cost a poll.
+    file = args.output === undefined ? undefined : ResultsFile.open(args.output);
+  } catch (err) {
+    if (!(err instanceof ResultsFileError)) throw err;
+    io.stderr(`netpoll: ${printable(err.message)}\n`);
+    return EXIT_UNUSABLE;
+  }
 
   const progress = new ProgressLine(io.stderr, io.interactive);
   const run = new PollRun({
@@ -91,7 +97,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
       resolve: createResolver(io.values),
     },
   });
-  const results = new ReportStream(file ? (text) => file.append(text) : wholeLines((lines) => progress.log(lines, io.stdout)), args.format);
+  const results = new ReportStream(file ? (text) => file.append(text) : wholeLines((lines) => progress.log(lines, io.stdout)), format);
   // Results are written in completion order as devices are stored; in inventory order a regular
   // file is put in order at the end, and stdout takes each device when its turn comes.
   const asStored = args.order === 'completion' || file?.replaceable === true;
@@ -129,7 +135,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
 
   results.footer(totals);
   // In inventory order, a file written as devices were stored is put in order now.
-  let written = file ? await finishFile(file, asStored && args.order === 'inventory' ? storage.dir : undefined, args.format, io) : true;
+  let written = file ? await finishFile(file, asStored && args.order === 'inventory' ? storage.dir : undefined, format, io) : true;
   if (storage.problem) {
     io.stderr(`netpoll: ${printable(storage.problem.message)}\n`);
     written = false;
@@ -144,7 +150,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
 }
 
 /** Closes the results file, first putting it in the order of the poll stored in `ordered`; says whether all went well. */
-async function finishFile(file: ResultsFile, ordered: string | undefined, format: ResultsFormat, io: CliIo): Promise<boolean> {
+async function finishFile(file: ResultsFile, ordered: string | undefined, format: ResultsFormat | ReportRenderer, io: CliIo): Promise<boolean> {
   try {
     await file.finish(ordered === undefined ? undefined : async (write) => renderStoredPoll(await openPoll(ordered), format, write));
   } catch (err) {

@@ -8,7 +8,8 @@ export interface Debounced {
   dispose(): void;
 }
 
-export function debounced(call: () => void, delayMs: number): Debounced {
+/** `delayMs` may be a function: asked at each schedule, for a delay that follows the work. */
+export function debounced(call: () => void, delayMs: number | (() => number)): Debounced {
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     clearTimeout(timer);
@@ -16,7 +17,7 @@ export function debounced(call: () => void, delayMs: number): Debounced {
     call();
   };
   return {
-    schedule: () => void (timer ??= setTimeout(flush, delayMs)),
+    schedule: () => void (timer ??= setTimeout(flush, typeof delayMs === 'number' ? delayMs : delayMs())),
     flush,
     dispose: () => clearTimeout(timer),
   };

@@ -42,8 +42,13 @@ export interface InventoryPoll {
   changes?: Map<string, DeviceComparison>;
 }
 
-/** How often, at most, the views repaint while devices change. */
-const REPAINT_MS = 100;
+/**
+ * How often, at most, the views repaint while devices change: ten times a second, and less
+ * often for large inventories (every repaint sends each row to the window): 1000 devices, four.
+ */
+function repaintMs(devices: number): number {
+  return Math.max(100, devices / 4);
+}
 
 export class DevicesModel implements vscode.Disposable {
   private shownUri: vscode.Uri | undefined;
@@ -57,9 +62,9 @@ export class DevicesModel implements vscode.Disposable {
   /** Bumped by every write of the rows; a load that finds it moved on was superseded. */
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Something shown changed; fired at most every REPAINT_MS while devices move. */
+  /** Something shown changed; fired at most every repaintMs() while devices move. */
   readonly onDidChange = this.changed.event;
-  private readonly repaint = debounced(() => this.changed.fire(), REPAINT_MS);
+  private readonly repaint = debounced(() => this.changed.fire(), () => repaintMs(this.devices.length));
 
   constructor(private readonly inventories: InventoryService) {}
 

@@ -63,6 +63,12 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     return deviceItem(node, this.model.changeOf(node));
   }
 
+  /** Tooltips are made when one is shown: a repaint of a thousand rows sends none of them. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (!('rows' in node)) item.tooltip = tooltip(node, this.model.changeOf(node));
+    return item;
+  }
+
   dispose(): void {
     this.listening.dispose();
     this.changed.dispose();
@@ -85,7 +91,6 @@ function deviceItem(row: DeviceRow, change: DeviceComparison | undefined): vscod
   item.id = `device:${device.group ?? ''}:${device.line}:${device.name}`;
   item.iconPath = STATE_ICONS[state];
   item.description = [describe(row), mark && `● ${mark}`].filter(Boolean).join(' · ');
-  item.tooltip = tooltip(row, change);
   // `.changed` lets the menu offer the comparison first where there is something to see.
   item.contextValue = `device.${state}${mark ? '.changed' : ''}`;
   if (poll?.isFinal) {

@@ -21,6 +21,8 @@ import { localTime } from './pollStores';
 export const RESULTS_SCHEME = 'netpoll';
 
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
+/** A live document rests this many times as long as its last render took (see restUntil). */
+const REST_PER_RENDER_MS = 10;
 
 /** What a document's address carries in its query, by kind of document. */
 interface StoredQuery {
@@ -45,6 +47,13 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
    * render that read the store slowly must never finish after a later one.
    */
   private rendering: Promise<unknown> = Promise.resolve();
+  /**
+   * When each live document may be rendered again: after a render that took T ms, not before
+   * REST_PER_RENDER_MS × T, so a large poll's document (renders grow with its devices) never
+   * keeps the extension host busy; a small one still follows every repaint.
+   */
+  private readonly restUntil = new Map<string, number>();
+  private readonly refreshes = new Map<string, NodeJS.Timeout>();
   private readonly listeners: vscode.Disposable[];
 
   constructor(
@@ -54,7 +63,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     this.listeners = [
       vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString())),
       model.onDidChange(() => {
-        for (const uri of this.openUris) this.changed.fire(vscode.Uri.parse(uri));
+        for (const uri of this.openUris) this.refresh(uri);
       }),
     ];
   }
@@ -102,10 +111,10 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     switch (kind) {
       case 'results':
         this.openUris.add(uri.toString());
-        return this.inTurn(() => this.liveResults(uri.query));
+        return this.inTurn(uri, () => this.liveResults(uri.query));
       case 'device':
         this.openUris.add(uri.toString());
-        return this.inTurn(() => this.deviceDocument(uri.query));
+        return this.inTurn(uri, () => this.deviceDocument(uri.query));
       case 'stored':
       case 'storedDevice':
       case 'output':
@@ -116,10 +125,31 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     }
   }
 
-  private inTurn(render: () => Promise<string>): Promise<string> {
-    const next = this.rendering.then(render, render);
+  private inTurn(uri: vscode.Uri, render: () => Promise<string>): Promise<string> {
+    const timed = async () => {
+      const started = performance.now();
+      try {
+        return await render();
+      } finally {
+        this.restUntil.set(uri.toString(), performance.now() + REST_PER_RENDER_MS * (performance.now() - started));
+      }
+    };
+    const next = this.rendering.then(timed, timed);
     this.rendering = next.catch(() => undefined);
     return next;
+  }
+
+  /** Tells VS Code a live document changed, once its rest after the last render is over. */
+  private refresh(uri: string): void {
+    if (this.refreshes.has(uri)) return;
+    const wait = Math.max(0, (this.restUntil.get(uri) ?? 0) - performance.now());
+    this.refreshes.set(
+      uri,
+      setTimeout(() => {
+        this.refreshes.delete(uri);
+        this.changed.fire(vscode.Uri.parse(uri));
+      }, wait),
+    );
   }
 
   private async liveResults(inventory: string): Promise<string> {
@@ -154,6 +184,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   dispose(): void {
+    for (const timer of this.refreshes.values()) clearTimeout(timer);
     for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
   }

@@ -19,7 +19,7 @@ import { PollChanges } from './pollChanges';
 import { ResultsDocuments } from './resultsDocuments';
 
 export const RESULTS_VIEW_TYPE = 'netpoll.resultsView';
-/** At most this many repaints a second reach the page while a poll runs. */
+/** At most one update per this many milliseconds reaches the page while a poll runs. */
 const UPDATE_MS = 250;
 
 /** Where a view's data comes from: a poll in memory (maybe running), or one read from a store. */
@@ -40,6 +40,11 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
   private feed: Feed | undefined;
   /** Messages posted to the page (the e2e test checks the view was kept current). */
   posted = 0;
+
+  /** The folder of the poll shown, if any. */
+  get shownDir(): string | undefined {
+    return this.feed?.dir;
+  }
   /** What the page was last sent of each device, to send only what changed. */
   private sent = new Map<number, string>();
   private timer: NodeJS.Timeout | undefined;

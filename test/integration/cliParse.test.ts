@@ -92,6 +92,26 @@ describe('netpoll poll --parse (a real process)', function () {
     ]);
   });
 
+  it('--format csv: every device\'s records in one table, device and command first, the same records as the JSON', async () => {
+    const file = await inventory('csv.devices.yaml');
+    const args = ['--parse', '--templates', TEMPLATES, '-c', 'show ip interface brief', '-c', 'show clock'];
+    const { report } = await pollJson(file, args);
+    const output = path.join(dir, 'records.csv');
+    const { code, stderr } = await netpoll(['poll', file, '--host-keys', 'off', '--format', 'csv', '-o', output, '--order', 'inventory', ...args]);
+    assert.equal(code, 0, stderr);
+    const [header, ...lines] = (await readFile(output, 'utf8')).trimEnd().split('\n');
+    const columns = header.split(',');
+    assert.deepEqual(columns.slice(0, 2), ['device', 'command']);
+    const expected = report.devices.flatMap((d) => (d.commands[0].parsed ?? []).map((record) => columns.map((c) => (c === 'device' ? d.name : c === 'command' ? d.commands[0].command : String(record[c] ?? ''))).join(',')));
+    // In inventory order, as asked; show clock has no template and so no rows.
+    assert.deepEqual(lines, [...expected].sort((a, b) => ['R1', 'XE1', 'EOS1'].indexOf(a.split(',')[0]) - ['R1', 'XE1', 'EOS1'].indexOf(b.split(',')[0])));
+    assert.ok(lines.length >= 12, `${lines.length} records`);
+
+    const unparsed = await netpoll(['poll', file, '--host-keys', 'off', '--format', 'csv', '-c', 'show clock']);
+    assert.equal(unparsed.code, 2);
+    assert.match(unparsed.stderr, /--format csv writes parsed records, and nothing here is parsed/);
+  });
+
   it('a template that cannot be used is said once, and every device still finishes with the error on its command', async () => {
     await writeFile(path.join(dir, 'broken.textfsm'), 'Value VERSION (\\S+\n\nStart\n  ^Version ${VERSION} -> Record\n');
     const file = await inventory('broken.devices.yaml', { R1: 'parse: {show version: broken.textfsm}', XE1: 'parse: {show version: broken.textfsm}' });

@@ -2,9 +2,17 @@
 // record. A List value's cell is its JSON text, so nothing is lost and it stays one cell.
 import { ParsedRecord } from './template';
 
-export function recordsToCsv(columns: string[], records: ParsedRecord[]): string {
-  const lines = [columns.map(csvField), ...records.map((record) => columns.map((column) => csvField(cellText(record[column]))))];
-  return lines.map((fields) => `${fields.join(',')}\n`).join('');
+export function recordsToCsv(columns: readonly string[], records: readonly ParsedRecord[]): string {
+  return csvLine(columns) + csvRows(columns, records);
+}
+
+/** The records' lines alone, for a table written piece by piece. */
+export function csvRows(columns: readonly string[], records: readonly ParsedRecord[]): string {
+  return records.map((record) => csvLine(columns.map((column) => cellText(record[column])))).join('');
+}
+
+function csvLine(fields: readonly string[]): string {
+  return `${fields.map(csvField).join(',')}\n`;
 }
 
 function cellText(cell: ParsedRecord[string] | undefined): string {

@@ -58,6 +58,8 @@ export async function lookupTemplates(indexDir: string, query: TemplateQuery): P
 /** What runs on a command's output: the templates found, or the result every output gets. */
 export interface OutputParser {
   parse(output: string): ParseResult;
+  /** The keys its records have, in order (none when it cannot parse). */
+  columns: string[];
   /** Set when the index or a template cannot be used: every output gets this error. */
   problem?: string;
 }
@@ -109,7 +111,8 @@ async function templatesParser(name: string, files: string[]): Promise<OutputPar
       return fixed({ status: 'error', template: name, message: describeFailure(err, file) });
     }
   }
-  return { parse: (output) => runTemplates(name, loaded, output) };
+  const columns = recordColumns(loaded.flatMap(({ template }) => template.header));
+  return { parse: (output) => runTemplates(name, loaded, output), columns };
 }
 
 function runTemplates(name: string, loaded: readonly { template: Template; file: string }[], output: string): ParseResult {
@@ -128,7 +131,7 @@ function runTemplates(name: string, loaded: readonly { template: Template; file:
 }
 
 function fixed(result: ParseResult): OutputParser {
-  return { parse: () => result, problem: result.status === 'error' ? result.message : undefined };
+  return { parse: () => result, columns: [], problem: result.status === 'error' ? result.message : undefined };
 }
 
 function describeFailure(err: unknown, file: string): string {

@@ -65,6 +65,11 @@ export class PollParsing {
     return new PollParsing(options, parsers);
   }
 
+  /** Every key a record of this poll can have, in the order first seen: a table's columns. */
+  get columns(): string[] {
+    return [...new Set([...this.parsers.values()].flatMap((parser) => parser.columns))];
+  }
+
   /** Why templates the poll needs cannot be used (an index or template that does not compile), each once. */
   get problems(): string[] {
     const messages = [...this.parsers.values()].map((parser) => parser.problem).filter((m): m is string => m !== undefined);

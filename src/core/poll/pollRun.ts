@@ -34,7 +34,7 @@ export class PollRun {
   private readonly closeJob: () => Promise<void>;
 
   constructor(private readonly options: PollRunOptions) {
-    const threads = threadsFor(options.ssh?.threads ?? 'auto', Math.min(options.devices.length, options.maxWorkers));
+    const threads = threadsFor(options.ssh?.threads ?? 'auto', Math.min(options.devices.length, options.maxWorkers), options.devices.length);
     const ssh = options.job ? undefined : sshJob({ ...options.ssh, threads, commands: options.commands, timeouts: options.timeouts });
     this.closeJob = ssh?.close ?? (async () => undefined);
     this.executor = new PollExecutor({

@@ -16,13 +16,19 @@ export type ThreadsSetting = number | 'auto';
  * worker would only add its start-up time to the poll.
  */
 export const AUTO_THREADS_FROM_SESSIONS = 100;
+/**
+ * With `auto`, a poll of this many devices runs its sessions in worker threads even with few at
+ * once: it lasts long enough that the main thread's responsiveness (the editor's, in VS Code)
+ * matters more than a worker's start-up.
+ */
+export const AUTO_THREADS_FROM_DEVICES = 200;
 /** More threads than this only add memory: a session is mostly waiting on its device. */
 const MAX_AUTO_THREADS = 4;
 
 /** The worker threads a poll gets: `auto` keeps a core for the editor's own thread. */
-export function threadsFor(setting: ThreadsSetting, sessionsAtOnce: number): number {
+export function threadsFor(setting: ThreadsSetting, sessionsAtOnce: number, devices = sessionsAtOnce): number {
   if (setting !== 'auto') return setting;
-  if (sessionsAtOnce < AUTO_THREADS_FROM_SESSIONS) return 0;
+  if (sessionsAtOnce < AUTO_THREADS_FROM_SESSIONS && devices < AUTO_THREADS_FROM_DEVICES) return 0;
   return Math.min(MAX_AUTO_THREADS, Math.max(1, os.availableParallelism() - 1));
 }
 

@@ -7,8 +7,9 @@ export class ReportStream {
   private readonly renderer: ReportRenderer;
   private devices = 0;
 
-  constructor(private readonly write: (text: string) => void, format: ResultsFormat) {
-    this.renderer = reportRenderer(format);
+  /** `format`: one of the results formats, or a renderer of one's own (the command line's CSV). */
+  constructor(private readonly write: (text: string) => void, format: ResultsFormat | ReportRenderer) {
+    this.renderer = typeof format === 'string' ? reportRenderer(format) : format;
   }
 
   header(header: ReportHeader): void {

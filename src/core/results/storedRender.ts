@@ -1,12 +1,12 @@
 // A stored poll as a results document (YAML, JSON or Markdown), written piece by piece as each
 // device is read from the store: the same text renderReport gives for the same poll, without
 // ever holding more than one device in memory.
-import { ResultsFormat } from './render';
+import { ReportRenderer, ResultsFormat } from './render';
 import { ReportStream } from './renderStream';
 import { DeviceStatus } from './report';
 import { StoredPoll, storedDevices, summaryOf } from './storedPolls';
 
-export async function renderStoredPoll(poll: StoredPoll, format: ResultsFormat, write: (text: string) => void | Promise<void>): Promise<void> {
+export async function renderStoredPoll(poll: StoredPoll, format: ResultsFormat | ReportRenderer, write: (text: string) => void | Promise<void>): Promise<void> {
   // ReportStream writes synchronously; each piece is handed on, awaited, before the next is read.
   let piece = '';
   const stream = new ReportStream((text) => (piece += text), format);
