@@ -125,10 +125,10 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
 
   private sendAll(): void {
     this.sent.clear();
-    const feed = this.feed;
+    const { feed, source } = this;
     if (!feed) {
-      const waiting = this.source?.kind === 'latest' && !this.source.dir;
-      this.post({ type: 'empty', message: waiting ? `No poll of ${this.source!.kind === 'latest' ? this.source!.inventory : ''} yet: it shows here as soon as one starts.` : 'That poll is no longer here (deleted, or from another workspace). Run "NetPoll: Poll devices".' });
+      const waiting = source?.kind === 'latest' && !source.dir;
+      this.post({ type: 'empty', message: waiting ? `No poll of ${source.inventory} yet: it shows here as soon as one starts.` : 'That poll is no longer here (deleted, or from another workspace). Run "NetPoll: Poll devices".' });
       return;
     }
     const devices = feed.devices();

@@ -130,4 +130,26 @@ describe('NetPoll results view (browser)', function () {
       await picture(`results-view-${file}-dark.png`);
     }
   });
+
+  it('keeps its tab and filter when hidden, and comes back with them after the window reloads', async function () {
+    await tab('Devices').click();
+    await view().locator('input.filter').first().fill('R2');
+    await view().locator('.count', { hasText: '1 of 6 devices' }).waitFor();
+    await tab('Timeline').click();
+    // Hidden behind another editor, then shown again.
+    await quickOpen(page, 'devices.yaml');
+    await page.locator('.tab', { hasText: 'NetPoll results' }).click();
+    await view().locator('[role="tab"][aria-selected="true"]', { hasText: 'Timeline' }).waitFor({ timeout: 30_000 });
+    await view().locator('.timeline .bar').nth(5).waitFor();
+
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.tab', { hasText: 'NetPoll results' }).click();
+    await view().locator('[role="tab"][aria-selected="true"]', { hasText: 'Timeline' }).waitFor({ timeout: 60_000 });
+    await view().locator('.timeline .bar').nth(5).waitFor({ timeout: 30_000 });
+    await tab('Devices').click();
+    assert.equal(await view().locator('input.filter').first().inputValue(), 'R2');
+    await view().locator('.count', { hasText: '1 of 6 devices' }).waitFor();
+    await picture('results-view-restored.png');
+  });
 });
