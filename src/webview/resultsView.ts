@@ -64,7 +64,18 @@ function select(tab: ViewState['tab']): void {
     tabButtons[i].tabIndex = selected ? 0 : -1;
     tabPanels[i].hidden = !selected;
   });
+  // The Parsed tab asks for its table each time it is shown: the poll may have moved on.
+  if (tab === 'parsed') showParsed();
   paint();
+}
+
+function showParsed(): void {
+  parsedView.setCommands(parsedCommands());
+  parsedView.reload();
+}
+
+function parsedCommands(): string[] {
+  return answers.filter((a) => a.fields !== undefined).map((a) => a.command);
 }
 
 /** Arrow keys move between tabs, as in any tab list. */
@@ -88,7 +99,7 @@ const paint = framed(() => {
   const commands = commandsOf(all);
   if (state.tab === 'devices') table.show(all, commands);
   if (state.tab === 'answers') answersView.show(answers, commands);
-  if (state.tab === 'parsed') parsedView.setCommands(answers.filter((a) => a.fields !== undefined).map((a) => a.command));
+  if (state.tab === 'parsed') parsedView.setCommands(parsedCommands());
   if (state.tab === 'timeline') timeline.show(all);
 });
 
@@ -112,10 +123,10 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       heading = message.heading;
       for (const device of message.devices) devices.set(device.id, device);
       answers = message.answers;
+      // A Parsed tab shown before the poll arrived asks for its table now.
       if (state.tab === 'parsed' && (!parsedAsked || message.type === 'poll')) {
         parsedAsked = true;
-        parsedView.setCommands(answers.filter((a) => a.fields !== undefined).map((a) => a.command));
-        parsedView.reload();
+        showParsed();
       }
       paint();
       break;
@@ -126,12 +137,6 @@ window.addEventListener('message', (event: MessageEvent<ToView>) => {
       summary.textContent = message.message;
       break;
   }
-});
-
-// The Parsed tab asks for its table when it is first shown.
-tabButtons[TABS.findIndex((t) => t.id === 'parsed')].addEventListener('click', () => {
-  parsedView.setCommands(answers.filter((a) => a.fields !== undefined).map((a) => a.command));
-  parsedView.reload();
 });
 
 select(state.tab);

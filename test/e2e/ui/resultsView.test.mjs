@@ -137,7 +137,8 @@ describe('NetPoll results view (browser)', function () {
     await view().locator('.count', { hasText: '1 of 6 devices' }).waitFor();
     await tab('Timeline').click();
     // Hidden behind another editor, then shown again.
-    await quickOpen(page, 'devices.yaml');
+    await runCommand(page, 'File: New Untitled Text File');
+    await page.locator('.tab.active', { hasText: 'Untitled-1' }).waitFor();
     await page.locator('.tab', { hasText: 'NetPoll results' }).click();
     await view().locator('[role="tab"][aria-selected="true"]', { hasText: 'Timeline' }).waitFor({ timeout: 30_000 });
     await view().locator('.timeline .bar').nth(5).waitFor();
