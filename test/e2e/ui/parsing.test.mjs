@@ -5,7 +5,7 @@
 import { cpSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { devicesPane, findInEditor, openLabWorkbench, openNetPollView, quickOpen, RESULTS_DIR, resetWorkbench, runCommand, screenshotIfFailed } from './workbench.mjs';
+import { devicesPane, findInEditor, openDeviceFromTree, openLabWorkbench, openNetPollView, quickOpen, RESULTS_DIR, resetWorkbench, runCommand, screenshotIfFailed } from './workbench.mjs';
 
 const TEMPLATES = fileURLToPath(new URL('../../fixtures/textfsm', import.meta.url));
 
@@ -50,8 +50,7 @@ describe('NetPoll parses outputs into tables (browser)', function () {
     await page.screenshot({ path: path.join(RESULTS_DIR, 'parsed-results.png') });
 
     // R1's own document: its records in aligned columns under each output.
-    await devicesPane(page).locator('.monaco-list-row', { hasText: 'R1' }).first().click();
-    await page.locator('.tab', { hasText: 'R1.txt' }).waitFor();
+    await openDeviceFromTree(page, 'R1');
     const device = page.locator('.editor-instance').filter({ hasText: '# R1 (127.0.0.1' });
     await device.locator('.view-line', { hasText: /^#\sparsed:\s4\srecords\s\(cisco_ios_show_ip_interface_brief\.textfsm\)$/ }).waitFor({ timeout: 30_000 });
     await device.locator('.view-line', { hasText: /^#\sFastEthernet0\/2\s+unassigned\s+YES\s+unset/ }).waitFor();

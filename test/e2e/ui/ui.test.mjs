@@ -4,7 +4,7 @@
 // results, cancel a long poll from its notification. Screenshots go to test-results/.
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, findInEditor, openLabWorkbench, openNetPollView as openViewOf, quickOpen as quickOpenIn, RESULTS_DIR, resetWorkbench, runCommand, runMenuEntry, screenshotIfFailed } from './workbench.mjs';
+import { deviceRows as rowsOf, devicesPane as paneOf, finalRows as finalRowsOf, findInEditor, openDeviceFromTree, openLabWorkbench, openNetPollView as openViewOf, quickOpen as quickOpenIn, RESULTS_DIR, resetWorkbench, runCommand, runMenuEntry, screenshotIfFailed } from './workbench.mjs';
 
 const FINAL_ICONS_OF_LAB = ['codicon-pass', 'codicon-error'];
 
@@ -133,8 +133,7 @@ describe('NetPoll in the browser, as a person uses it', function () {
 
   it("clicking a device opens its output", async function () {
     await polledInventory();
-    await devicesPane().locator('.monaco-list-row', { hasText: 'R1' }).first().click();
-    await page.locator('.tab', { hasText: 'R1.txt' }).waitFor();
+    await openDeviceFromTree(page, 'R1');
     const editor = page.locator('.editor-instance').filter({ hasText: '# R1 (127.0.0.1' });
     await editor.locator('.view-line', { hasText: 'R1> show clock' }).waitFor();
     await editor.locator('.view-line', { hasText: /\*\d\d:\d\d:\d\d\.\d{3}\sUTC/ }).waitFor();

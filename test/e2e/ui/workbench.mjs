@@ -134,6 +134,20 @@ export async function quickOpen(page, fileName) {
 export const devicesPane = (page) => page.locator('.pane:has(.pane-header[aria-label*="Devices"])');
 
 /**
+ * Clicks a device in the Devices view until its answers open (within a minute): a click that
+ * lands while the tree repaints its rows only selects the row.
+ */
+export async function openDeviceFromTree(page, name) {
+  const tab = page.locator('.tab', { hasText: `${name}.txt` });
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    await devicesPane(page).locator('.monaco-list-row', { hasText: name }).first().click();
+    if (await tab.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (Date.now() > giveUpAt) throw new Error(`clicking ${name} in the Devices view never opened its answers`);
+  }
+}
+
+/**
  * Shows the NetPoll view; its rows appearing means the extension is up. Through the palette,
  * as a keyboard user does: the activity bar icon can be covered by its own badge mid-poll.
  */
