@@ -22,7 +22,7 @@ export const RESULTS_SCHEME = 'netpoll';
 
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
 /** A live document rests this many times as long as its last render took (see restUntil). */
-const REST_PER_RENDER_MS = 10;
+const REST_PER_RENDER = 10;
 
 /** What a document's address carries in its query, by kind of document. */
 interface StoredQuery {
@@ -49,7 +49,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private rendering: Promise<unknown> = Promise.resolve();
   /**
    * When each live document may be rendered again: after a render that took T ms, not before
-   * REST_PER_RENDER_MS × T, so a large poll's document (renders grow with its devices) never
+   * REST_PER_RENDER × T, so a large poll's document (renders grow with its devices) never
    * keeps the extension host busy; a small one still follows every repaint.
    */
   private readonly restUntil = new Map<string, number>();
@@ -131,7 +131,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
       try {
         return await render();
       } finally {
-        this.restUntil.set(uri.toString(), performance.now() + REST_PER_RENDER_MS * (performance.now() - started));
+        this.restUntil.set(uri.toString(), performance.now() + REST_PER_RENDER * (performance.now() - started));
       }
     };
     const next = this.rendering.then(timed, timed);
