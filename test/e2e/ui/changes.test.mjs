@@ -47,6 +47,9 @@ describe('NetPoll shows what changed since the previous poll (browser)', functio
     await pollFromPalette();
     // The tree learns the changes once the new poll is compared with the one before.
     await lastPoll(/Since the previous poll: 2 devices changed, 3 unchanged, 1 now failing/);
+    // The view's message can show before the tree has drawn its rows again.
+    await devicesPane(page).locator('.monaco-list-row', { hasText: '● now failing' }).first().waitFor({ timeout: 30_000 });
+    await devicesPane(page).locator('.monaco-list-row', { hasText: '● changed' }).nth(1).waitFor({ timeout: 30_000 });
     const rows = Object.fromEntries((await deviceRows(page)).map((r) => [r.label, r.description]));
     assert.match(rows.R1, /^auth · \d+\.\d\d s · ● now failing$/);
     assert.match(rows.R2, /^\d+\.\d\d s · ● changed$/);
