@@ -103,7 +103,7 @@ function atScale(scale: ScenarioResult): TargetCheck[] {
     return scenario.clients
       .filter((c) => c.tool === 'netpoll')
       .map((client): TargetCheck => {
-        const threads = threadsFor(client.threads ?? 'auto', Math.min(scenario.devices, workers), scenario.devices);
+        const threads = threadsFor(client.threads ?? 'auto', { sessionsAtOnce: Math.min(scenario.devices, workers), devices: scenario.devices, servesEditor: false });
         const target = `${scenario.devices} × ${scenario.commands.length} at ${workers} workers, ${client.label} (${where(threads)}): all finished, peak RSS ≤ the minimal client's, wall ≤ 1.3× the minimal client's`;
         const r = cell(scale, client, workers)?.result;
         if (!r || !minimal) return missing(target);
@@ -127,7 +127,7 @@ function atScale(scale: ScenarioResult): TargetCheck[] {
 function manyConfigs(configs: ScenarioResult): TargetCheck[] {
   const { scenario } = configs;
   return scenario.workers.map((workers): TargetCheck => {
-    const threads = threadsFor(NETPOLL.threads ?? 'auto', Math.min(scenario.devices, workers), scenario.devices);
+    const threads = threadsFor(NETPOLL.threads ?? 'auto', { sessionsAtOnce: Math.min(scenario.devices, workers), devices: scenario.devices, servesEditor: false });
     const target = `${scenario.devices} × \`${scenario.commands.join('`, `')}\` at ${workers} workers, ${NETPOLL.label} (${where(threads)}): all finished, peak RSS < 400 MB`;
     const r = cell(configs, NETPOLL, workers)?.result;
     if (!r) return missing(target);

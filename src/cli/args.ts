@@ -67,9 +67,9 @@ Options:
       --timeout SECONDS  overall time one device may take (default: ${POLL_DEFAULTS.deviceTimeoutSeconds}, at most
                          ${MAX_TIMEOUT_SECONDS})
       --threads N|auto   run the SSH sessions in N worker threads, or 0 on the main
-                         thread; auto: the main thread for fewer than 100 sessions at
-                         once and fewer than 200 devices, else one thread per core but
-                         one, at most 4 (default: ${POLL_DEFAULTS.threads})
+                         thread; auto: one thread per core but one, at most 4, for 100
+                         sessions at once or 200 devices, if that makes two or more;
+                         else the main thread (default: ${POLL_DEFAULTS.threads})
   -h, --help             show this help
 
 Exit status: 0 all devices finished, 1 some failed or were skipped, 2 usage error or

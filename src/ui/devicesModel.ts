@@ -15,9 +15,12 @@ import { PollTotals } from '../core/results/report';
 import { debounced } from './debounce';
 import { InventoryService } from './inventoryService';
 
-/** A device row: the inventory entry, and its handle once a poll includes it. */
+/**
+ * A device row: the inventory entry, and its handle once a poll includes it. A row is the same
+ * object for as long as its device is on view, so a repaint can name the rows that moved.
+ */
 export interface DeviceRow {
-  device: DeviceSpec;
+  readonly device: DeviceSpec;
   poll?: DevicePoll;
 }
 
@@ -44,7 +47,7 @@ export interface InventoryPoll {
 
 /**
  * How often, at most, the views repaint while devices change: ten times a second, and less
- * often for large inventories (every repaint sends each row to the window): 1000 devices, four.
+ * often for large inventories (every repaint is work for the window): 1000 devices, four.
  */
 function repaintMs(devices: number): number {
   return Math.max(100, devices / 4);
@@ -52,19 +55,24 @@ function repaintMs(devices: number): number {
 
 export class DevicesModel implements vscode.Disposable {
   private shownUri: vscode.Uri | undefined;
-  private devices: DeviceSpec[] = [];
-  /** The latest handle of each device of the shown inventory, by name. */
-  private handles = new Map<string, DevicePoll>();
+  /** The shown inventory's devices with the latest handle of each. */
+  private rowList: DeviceRow[] = [];
+  private rowsByName = new Map<string, DeviceRow>();
   /** The latest poll of each inventory, by name. */
   private readonly polls = new Map<string, InventoryPoll>();
   private runningPoll: InventoryPoll | undefined;
   private lastPoll: InventoryPoll | undefined;
   /** Bumped by every write of the rows; a load that finds it moved on was superseded. */
   private generation = 0;
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Something shown changed; fired at most every repaintMs() while devices move. */
+  private readonly changed = new vscode.EventEmitter<readonly DeviceRow[] | undefined>();
+  /**
+   * Something shown changed; fired at most every repaintMs() while devices move. It names the
+   * rows whose device moved, or none when more than rows changed (an inventory, a poll, marks).
+   */
   readonly onDidChange = this.changed.event;
-  private readonly repaint = debounced(() => this.changed.fire(), () => repaintMs(this.devices.length));
+  private readonly movedRows = new Set<DeviceRow>();
+  private everythingChanged = false;
+  private readonly repaint = debounced(() => this.fireChange(), () => repaintMs(this.rowList.length));
 
   constructor(private readonly inventories: InventoryService) {}
 
@@ -72,8 +80,8 @@ export class DevicesModel implements vscode.Disposable {
     return this.shownUri;
   }
 
-  get rows(): DeviceRow[] {
-    return this.devices.map((device) => ({ device, poll: this.handles.get(device.name) }));
+  get rows(): readonly DeviceRow[] {
+    return this.rowList;
   }
 
   /** The poll running now, if any. */
@@ -112,21 +120,26 @@ export class DevicesModel implements vscode.Disposable {
     const devices = uri ? (await this.inventories.load(uri).catch(() => undefined))?.devices : [];
     if (generation !== this.generation || devices === undefined) return;
     this.setInventory(uri, devices);
-    this.repaint.flush();
+    this.repaintAll();
   }
 
   /** A poll starts: from now on its handles are the rows' latest. */
   pollStarted(poll: InventoryPoll, inventoryDevices: DeviceSpec[]): void {
     this.generation++;
     this.setInventory(poll.uri, inventoryDevices);
-    for (const handle of poll.run.executor.polls) this.handles.set(handle.device.name, handle);
+    for (const handle of poll.run.executor.polls) {
+      const row = this.rowsByName.get(handle.device.name);
+      if (row) row.poll = handle;
+    }
     this.runningPoll = poll;
     this.polls.set(poll.name, poll);
-    this.repaint.flush();
+    this.repaintAll();
   }
 
   /** A device of the running poll moved. */
-  pollChanged(): void {
+  pollChanged(handle: DevicePoll): void {
+    const row = this.rowsByName.get(handle.device.name);
+    if (row?.poll === handle) this.movedRows.add(row);
     this.repaint.schedule();
   }
 
@@ -134,20 +147,34 @@ export class DevicesModel implements vscode.Disposable {
   pollEnded(poll: InventoryPoll): void {
     if (this.runningPoll === poll) this.runningPoll = undefined;
     if (poll.totals) this.lastPoll = poll;
-    this.repaint.flush();
+    this.repaintAll();
   }
 
   /** A poll was compared with the one before it. */
   pollCompared(poll: InventoryPoll, changes: Map<string, DeviceComparison>): void {
     poll.changes = changes;
-    this.repaint.flush();
+    this.repaintAll();
   }
 
   private setInventory(uri: vscode.Uri | undefined, devices: DeviceSpec[]): void {
     // Another inventory's handles mean nothing here; the same one's stay, whatever was reloaded.
-    if (uri?.toString() !== this.shownUri?.toString()) this.handles = new Map();
+    const sameInventory = uri?.toString() === this.shownUri?.toString();
+    const before = this.rowsByName;
     this.shownUri = uri;
-    this.devices = devices;
+    this.rowList = devices.map((device) => ({ device, poll: sameInventory ? before.get(device.name)?.poll : undefined }));
+    this.rowsByName = new Map(this.rowList.map((row) => [row.device.name, row]));
+  }
+
+  private repaintAll(): void {
+    this.everythingChanged = true;
+    this.repaint.flush();
+  }
+
+  private fireChange(): void {
+    const rows = this.everythingChanged ? undefined : [...this.movedRows];
+    this.everythingChanged = false;
+    this.movedRows.clear();
+    this.changed.fire(rows);
   }
 
   dispose(): void {

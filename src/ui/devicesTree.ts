@@ -25,12 +25,16 @@ const STATE_ICONS: Record<PollState | 'idle', vscode.ThemeIcon> = {
 };
 
 export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  private readonly changed = new vscode.EventEmitter<Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly listening: vscode.Disposable;
 
   constructor(private readonly model: DevicesModel) {
-    this.listening = model.onDidChange(() => this.changed.fire(undefined));
+    // Only the rows that moved: a repaint of the whole tree sends every row to the window.
+    this.listening = model.onDidChange((rows) => {
+      if (rows === undefined) this.changed.fire(undefined);
+      else if (rows.length > 0) this.changed.fire([...rows]);
+    });
   }
 
   /** The inventory the rows come from. */
@@ -41,7 +45,7 @@ export class DevicesTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
   getChildren(node?: Node): Node[] {
     if (node) return 'rows' in node ? node.rows : [];
     const rows = this.model.rows;
-    if (rows.every((row) => row.device.group === undefined)) return rows;
+    if (rows.every((row) => row.device.group === undefined)) return [...rows];
     const groups = new Map<string, DeviceRow[]>();
     for (const row of rows) {
       const group = row.device.group ?? '(no group)';

@@ -18,6 +18,7 @@ import { summaryLine } from '../core/results/render';
 import { PollTotals } from '../core/results/report';
 import { prunePolls } from '../core/results/storedPolls';
 import { forgetHost } from '../core/session/knownHosts';
+import { debounced } from './debounce';
 import { DevicesModel, InventoryPoll } from './devicesModel';
 import { chooseInventory } from './inventoryLocator';
 import { InventoryService, workspaceFolderOf } from './inventoryService';
@@ -35,6 +36,9 @@ export interface PollRequest {
   /** Only these devices of the inventory. */
   deviceNames?: string[];
 }
+
+/** How often, at most, the progress notification is redrawn: once per device is too often for a thousand. */
+const PROGRESS_MS = 200;
 
 /** What a poll command gives back: the totals, and the stored poll's folder, which holds each device. */
 export interface PollResult extends PollTotals {
@@ -144,6 +148,7 @@ export class Poller implements vscode.Disposable {
       deadlineMs: settings.deadlineMs,
       ssh: {
         threads: settings.threads,
+        servesEditor: true,
         platforms: setup.platforms.platforms,
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: settings.hostKeyPolicy,
@@ -201,7 +206,7 @@ export class Poller implements vscode.Disposable {
     run.executor.on('state', (handle) => {
       const entry = describeState(handle);
       if (entry) this.log[entry.level](`${entry.marker} ${entry.text}`);
-      this.model.pollChanged();
+      this.model.pollChanged(handle);
     });
     const polls = run.start();
     this.model.pollStarted(poll, inventoryDevices);
@@ -215,11 +220,17 @@ export class Poller implements vscode.Disposable {
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'NetPoll', cancellable: true }, async (progress, token) => {
       token.onCancellationRequested(() => this.cancel());
       let done = 0;
-      progress.report({ message: `Polling 0/${polls.length} devices` });
+      let shown = 0;
+      const show = debounced(() => {
+        progress.report({ message: `Polling ${done}/${polls.length} devices`, increment: (100 * (done - shown)) / polls.length });
+        shown = done;
+      }, PROGRESS_MS);
+      show.flush();
       for await (const _handle of run.results()) {
         done++;
-        progress.report({ message: `Polling ${done}/${polls.length} devices`, increment: 100 / polls.length });
+        show.schedule();
       }
+      show.flush();
     });
     const totals = await run.finish();
     this.log.info(summaryLine(totals));

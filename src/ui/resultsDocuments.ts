@@ -7,14 +7,14 @@ import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
 import { storedSide } from '../core/results/pollSides';
 import { printable } from '../core/results/printable';
-import { ResultsFormat, summaryLine } from '../core/results/render';
-import { ReportStream } from '../core/results/renderStream';
+import { ResultsFormat } from '../core/results/render';
 import { DeviceReport } from '../core/results/report';
 import { comparisonText } from '../core/results/storedComparison';
 import { findStoredDevice, openPoll, StoredPoll } from '../core/results/storedPolls';
 import { storedPollText } from '../core/results/storedRender';
 import { parseSummary, textTable } from '../core/results/recordTables';
-import { DevicesModel, InventoryPoll } from './devicesModel';
+import { DevicesModel } from './devicesModel';
+import { LiveResultsText } from './liveResults';
 import { PollChanges } from './pollChanges';
 import { localTime } from './pollStores';
 
@@ -23,6 +23,12 @@ export const RESULTS_SCHEME = 'netpoll';
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
 /** A live document rests this many times as long as its last render took (see restUntil). */
 const REST_PER_RENDER = 10;
+/**
+ * ...and at least a millisecond per this many characters: on every change VS Code sends the
+ * whole text to the window, which compares it with the text it has. A document of 40 devices
+ * (some 20 kB) still follows every repaint; one of 1000 (500 kB) follows the poll every 2.5 s.
+ */
+const CHARACTERS_PER_REST_MS = 200;
 
 /** What a document's address carries in its query, by kind of document. */
 interface StoredQuery {
@@ -49,11 +55,14 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private rendering: Promise<unknown> = Promise.resolve();
   /**
    * When each live document may be rendered again: after a render that took T ms, not before
-   * REST_PER_RENDER × T, so a large poll's document (renders grow with its devices) never
-   * keeps the extension host busy; a small one still follows every repaint.
+   * REST_PER_RENDER × T, nor before its length says, so a large poll's document (renders and
+   * their sending grow with its devices) never keeps the extension host busy; a small one still
+   * follows every repaint.
    */
   private readonly restUntil = new Map<string, number>();
   private readonly refreshes = new Map<string, NodeJS.Timeout>();
+  /** The open live results documents' text, by inventory: each is dropped as its document closes. */
+  private readonly liveTexts = new Map<string, LiveResultsText>();
   private readonly listeners: vscode.Disposable[];
 
   constructor(
@@ -61,7 +70,10 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     private readonly changes: PollChanges,
   ) {
     this.listeners = [
-      vscode.workspace.onDidCloseTextDocument((doc) => this.openUris.delete(doc.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        this.openUris.delete(doc.uri.toString());
+        if (doc.uri.scheme === RESULTS_SCHEME && doc.uri.path.startsWith('/results/')) this.liveTexts.delete(doc.uri.query);
+      }),
       model.onDidChange(() => {
         for (const uri of this.openUris) this.refresh(uri);
       }),
@@ -128,10 +140,14 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private inTurn(uri: vscode.Uri, render: () => Promise<string>): Promise<string> {
     const timed = async () => {
       const started = performance.now();
+      let length = 0;
       try {
-        return await render();
+        const text = await render();
+        length = text.length;
+        return text;
       } finally {
-        this.restUntil.set(uri.toString(), performance.now() + REST_PER_RENDER * (performance.now() - started));
+        const restMs = Math.max(REST_PER_RENDER * (performance.now() - started), length / CHARACTERS_PER_REST_MS);
+        this.restUntil.set(uri.toString(), performance.now() + restMs);
       }
     };
     const next = this.rendering.then(timed, timed);
@@ -155,7 +171,9 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   private async liveResults(inventory: string): Promise<string> {
     const latest = this.model.pollOf(inventory);
     if (!latest) return 'No poll of this inventory has run in this window. Run "NetPoll: Poll devices".\n';
-    return liveResultsText(latest);
+    let text = this.liveTexts.get(inventory);
+    if (text?.poll !== latest) this.liveTexts.set(inventory, (text = new LiveResultsText(latest)));
+    return text.render();
   }
 
   private async deviceDocument(id: string): Promise<string> {
@@ -197,30 +215,6 @@ function storedAddress(pathPart: string, query: StoredQuery): vscode.Uri {
 /** `2026-12-01 22.01.02`: a local time that can be part of a file name. */
 function fileTime(iso: string): string {
   return localTime(iso).replace(/:/g, '.');
-}
-
-/**
- * The poll's results so far, read back from its store, with a line of where the poll stands on
- * top, where a person looks first (the results' own summary comes last, the way they are written).
- */
-async function liveResultsText({ run, storage, totals, format }: InventoryPoll): Promise<string> {
-  const now = totals ?? run.totals();
-  const parts: string[] = [];
-  const stream = new ReportStream((text) => parts.push(text), format);
-  stream.header(now);
-  const final = run.finalInOrder();
-  for (const handle of final) stream.device(await storage.read(handle));
-  stream.footer(now);
-  const polled = now.summary.total - now.summary.skipped;
-  const status = now.finishedAt === null ? `polling: ${final.length} of ${polled} devices done` : summaryLine(now);
-  switch (format) {
-    case 'yaml':
-      return `# ${status}\n${parts.join('')}`;
-    case 'markdown':
-      return `_${status}_\n\n${parts.join('')}`;
-    case 'json':
-      return parts.join('');
-  }
 }
 
 function deviceHeading(d: Pick<DeviceReport, 'name' | 'host' | 'port' | 'deviceType'>, state: string): string {

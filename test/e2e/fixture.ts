@@ -37,7 +37,11 @@ export async function startE2eFixture(): Promise<E2eFixture> {
   await writeFile(path.join(workspace, EXPECTATIONS_FILE), JSON.stringify(expectations, null, 2));
   // The lab's host keys are new every run: record them in the workspace, not ~/.ssh/known_hosts.
   await mkdir(path.join(workspace, '.vscode'));
-  await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'netpoll.knownHostsFile': path.join(workspace, 'known_hosts') }, null, 2));
+  // VS Code scans every process's sockets every few seconds for ports to forward: with a lab of
+  // a thousand devices listening on this machine, that scan would weigh on the extension host
+  // like no network of real devices does.
+  const settings = { 'netpoll.knownHostsFile': path.join(workspace, 'known_hosts'), 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' };
+  await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
   const stop = async () => {
     await lab.stop();
     await rm(workspace, { recursive: true, force: true });

@@ -1,8 +1,9 @@
 // Sessions in worker threads: the same results as on the main thread, cancellable, with
 // host keys and per-command events reported back.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { getPriority, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { parseInventory } from '../../src/core/inventory/inventory';
 import { knownHostsCache, prepareWork } from '../../src/core/poll/deviceWork';
@@ -65,6 +66,29 @@ describe('sessions in worker threads', function () {
     assert.ok(performance.now() - cancelAt < 1_000, 'cancelling took a second or more');
   });
 
+  it('in an editor, worker threads run below the main thread on Linux; on the command line, at its priority', async function () {
+    const own = getPriority();
+    if (process.platform !== 'linux' || own === 19) this.skip();
+    const devices = parseInventory(lab.inventoryYaml()).devices.filter((d) => d.name === 'T1');
+    // Each thread's nice value (field 19 of its stat), read while the worker runs a device.
+    const threadNices = async (servesEditor: boolean) => {
+      const run = new PollRun({ inventory: 'lab', devices, commands: ['show version'], maxWorkers: 1, ssh: { threads: 1, servesEditor, hostKeyPolicy: 'off' } });
+      let nices: number[] = [];
+      run.executor.once('command', () => {
+        nices = readdirSync('/proc/self/task').map((task) => Number(readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ')[16]));
+      });
+      run.start();
+      await run.finish();
+      assert.equal(run.report().summary.finished, 1);
+      return nices;
+    };
+    const editor = await threadNices(true);
+    assert.ok(editor.includes(Math.min(19, own + 10)), `a worker thread below the main thread's priority ${own}: ${editor.join(' ')}`);
+    assert.equal(Number(readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')[16]), own, 'the main thread keeps its priority');
+    const commandLine = await threadNices(false);
+    assert.ok(commandLine.length > 1 && commandLine.every((nice) => nice === own), `every thread at ${own}: ${commandLine.join(' ')}`);
+  });
+
   it('a worker thread that dies fails only the device it was running; the devices after it run on a new one', async () => {
     // A poll worker that dies the way one out of memory does, when it is given this command.
     const script = path.join(dir, 'dyingWorker.js');
@@ -73,7 +97,7 @@ describe('sessions in worker threads', function () {
 parentPort.on('message', (m) => { if (m.type === 'run' && m.work.commands.includes('crash the worker')) process.exit(70); });
 require(${JSON.stringify(realWorker)});
 `);
-    const pool = new WorkerPool(1, script);
+    const pool = new WorkerPool(1, { background: false }, script);
     const job: DeviceJob = async (poll, { signal }) => {
       const work = await prepareWork(poll.device, { commands: poll.device.name === 'T1' ? ['crash the worker'] : ['show version'], hostKeyPolicy: 'off' });
       await pool.run(work, { signal, knownHosts: knownHostsCache(), onPhase: () => undefined, onNewKey: () => undefined, onCommand: (result) => poll.commands.push(result) });

@@ -20,8 +20,11 @@ export interface PollRunOptions {
   order?: ResultsOrder;
   timeouts?: Partial<SessionTimeouts>;
   deadlineMs?: number;
-  /** Platforms, host keys and references for the SSH job. */
-  ssh?: Omit<SshJobOptions, 'commands' | 'timeouts' | 'threads'> & { threads?: ThreadsSetting };
+  /**
+   * Platforms, host keys and references for the SSH job. `servesEditor`: this thread also serves
+   * an editor, so `auto` gives it a worker thread sooner and worker threads run below it.
+   */
+  ssh?: Omit<SshJobOptions, 'commands' | 'timeouts' | 'threads' | 'backgroundThreads'> & { threads?: ThreadsSetting; servesEditor?: boolean };
   /** The work per device; SSH by default. */
   job?: DeviceJob;
 }
@@ -34,8 +37,10 @@ export class PollRun {
   private readonly closeJob: () => Promise<void>;
 
   constructor(private readonly options: PollRunOptions) {
-    const threads = threadsFor(options.ssh?.threads ?? 'auto', Math.min(options.devices.length, options.maxWorkers), options.devices.length);
-    const ssh = options.job ? undefined : sshJob({ ...options.ssh, threads, commands: options.commands, timeouts: options.timeouts });
+    const { threads: setting = 'auto', servesEditor = false, ...sshOptions } = options.ssh ?? {};
+    const devices = options.devices.length;
+    const threads = threadsFor(setting, { sessionsAtOnce: Math.min(devices, options.maxWorkers), devices, servesEditor });
+    const ssh = options.job ? undefined : sshJob({ ...sshOptions, threads, backgroundThreads: servesEditor, commands: options.commands, timeouts: options.timeouts });
     this.closeJob = ssh?.close ?? (async () => undefined);
     this.executor = new PollExecutor({
       maxWorkers: options.maxWorkers,

@@ -1,10 +1,12 @@
 // Entry point of a poll worker thread: runs the SSH sessions it is given (their crypto and
 // parsing off the main thread) and reports every step back.
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { toFailure } from './devicePoll';
 import { knownHostsCache, runWork } from './deviceWork';
-import { FromWorker, ToWorker } from './workerProtocol';
+import { runInBackground } from './threadPriority';
+import { FromWorker, ToWorker, WorkerOptions } from './workerProtocol';
 
+if ((workerData as WorkerOptions | undefined)?.background) runInBackground();
 const port = parentPort!;
 const knownHosts = knownHostsCache();
 const running = new Map<number, AbortController>();

@@ -11,6 +11,8 @@ export interface SshJobOptions extends WorkOptions {
   onNewHostKey?: (device: DeviceSpec, key: HostKey, notRecorded?: string) => void;
   /** Worker threads for the sessions; 0 runs them on this thread. */
   threads?: number;
+  /** The worker threads run below this thread's priority (see threadPriority.ts). */
+  backgroundThreads?: boolean;
 }
 
 export interface SshJob {
@@ -21,7 +23,7 @@ export interface SshJob {
 
 export function sshJob(options: SshJobOptions): SshJob {
   const threads = options.threads ?? 0;
-  const pool = threads > 0 ? new WorkerPool(threads) : undefined;
+  const pool = threads > 0 ? new WorkerPool(threads, { background: options.backgroundThreads ?? false }) : undefined;
   const knownHosts = knownHostsCache();
   const run = (work: DeviceWork, events: WorkEvents) => (pool ? pool.run(work, events) : runWork(work, events));
   const job: DeviceJob = async (poll, { signal, commandDone }) => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { SessionError } from '../session/errors';
 import { DeviceWork, WorkEvents } from './deviceWork';
-import { FromWorker, ToWorker } from './workerProtocol';
+import { FromWorker, ToWorker, WorkerOptions } from './workerProtocol';
 
 /** `netpoll.engine.threads` and `--threads`: how many worker threads, or `auto`. */
 export type ThreadsSetting = number | 'auto';
@@ -25,11 +25,28 @@ export const AUTO_THREADS_FROM_DEVICES = 200;
 /** More threads than this only add memory: a session is mostly waiting on its device. */
 const MAX_AUTO_THREADS = 4;
 
-/** The worker threads a poll gets: `auto` keeps a core for the editor's own thread. */
-export function threadsFor(setting: ThreadsSetting, sessionsAtOnce: number, devices = sessionsAtOnce): number {
+/** What `auto` weighs: the poll's size, and what else the main thread has to do. */
+export interface AutoThreadsContext {
+  sessionsAtOnce: number;
+  devices: number;
+  /**
+   * The main thread also serves an editor (VS Code's extension host), which must stay
+   * responsive: one worker thread is worth it even on two cores. In a process that only polls
+   * (the command line), one worker would move the sessions off a thread with nothing else to do,
+   * and add a second JavaScript heap and a copy of every output; there, only two or more pay.
+   */
+  servesEditor: boolean;
+  cores?: number;
+}
+
+/** The worker threads a poll gets: `auto` keeps a core for the main thread. */
+export function threadsFor(setting: ThreadsSetting, context: AutoThreadsContext): number {
   if (setting !== 'auto') return setting;
+  const { sessionsAtOnce, devices, servesEditor, cores = os.availableParallelism() } = context;
   if (sessionsAtOnce < AUTO_THREADS_FROM_SESSIONS && devices < AUTO_THREADS_FROM_DEVICES) return 0;
-  return Math.min(MAX_AUTO_THREADS, Math.max(1, os.availableParallelism() - 1));
+  const spare = Math.min(MAX_AUTO_THREADS, cores - 1);
+  if (servesEditor) return Math.max(1, spare);
+  return spare >= 2 ? spare : 0;
 }
 
 /** Parses a threads setting; undefined when it is neither `auto` nor a whole number ≥ 0. */
@@ -61,7 +78,11 @@ export class WorkerPool {
   private nextId = 0;
   private closing = false;
 
-  constructor(private readonly size: number, private readonly script = WORKER_SCRIPT) {
+  constructor(
+    private readonly size: number,
+    private readonly options: WorkerOptions = { background: false },
+    private readonly script = WORKER_SCRIPT,
+  ) {
     this.workers = Array.from({ length: size }, () => this.spawn());
   }
 
@@ -85,7 +106,7 @@ export class WorkerPool {
   }
 
   private spawn(): PoolWorker {
-    const worker: PoolWorker = { thread: new Worker(this.script), busy: 0 };
+    const worker: PoolWorker = { thread: new Worker(this.script, { workerData: this.options }), busy: 0 };
     worker.thread.on('message', (message: FromWorker) => this.receive(message));
     // A worker that dies takes the devices it was running with it, and only them: it leaves
     // the pool, and the devices that come after go to a new one.

@@ -4,6 +4,12 @@ import { HostKey } from '../session/knownHosts';
 import { PollFailure } from './devicePoll';
 import { DeviceWork } from './deviceWork';
 
+/** What a worker thread is started with. */
+export interface WorkerOptions {
+  /** Run below the main thread's priority: it serves an editor. */
+  background: boolean;
+}
+
 export type ToWorker = { type: 'run'; id: number; work: DeviceWork } | { type: 'cancel'; id: number };
 
 export type FromWorker =
