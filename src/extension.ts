@@ -10,7 +10,7 @@ import { defaultInventory, inventoryGlob } from './ui/inventoryLocator';
 import { InventoryService } from './ui/inventoryService';
 import { PollChanges } from './ui/pollChanges';
 import { Poller } from './ui/poller';
-import { PollStores } from './ui/pollStores';
+import { inWorkspaceStore, PollStores } from './ui/pollStores';
 import { renderPollViews } from './ui/pollViews';
 import { RESULTS_SCHEME, ResultsDocuments } from './ui/resultsDocuments';
 import { ResultsLens } from './ui/resultsLens';
@@ -44,10 +44,14 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing
   // that a poll or a newer listing overtook).
   const showInventory = async () => model.show(await defaultInventory());
+  // A poll's folder in the store is named after its inventory (`devices.yaml/`): not one.
+  const onInventoryEvent = (uri: vscode.Uri) => {
+    if (!inWorkspaceStore(uri)) void showInventory();
+  };
   const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
-  watcher.onDidChange(showInventory);
-  watcher.onDidCreate(showInventory);
-  watcher.onDidDelete(showInventory);
+  watcher.onDidChange(onInventoryEvent);
+  watcher.onDidCreate(onInventoryEvent);
+  watcher.onDidDelete(onInventoryEvent);
   void showInventory();
 
   context.subscriptions.push(

@@ -8,6 +8,11 @@ import { workspaceFolderOf } from './inventoryService';
 
 export const WORKSPACE_STORE = path.join('.netpoll', 'polls');
 
+/** Whether a path is inside a workspace's store (whose folders are named after inventories). */
+export function inWorkspaceStore(uri: vscode.Uri): boolean {
+  return uri.path.includes(`/${WORKSPACE_STORE.split(path.sep).join('/')}/`);
+}
+
 export class PollStores {
   /** `privateDir`: the extension's own storage, for polls kept out of the workspace. */
   constructor(private readonly privateDir: string) {}

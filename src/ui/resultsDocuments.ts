@@ -24,11 +24,12 @@ const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', 
 /** A live document rests this many times as long as its last render took (see restUntil). */
 const REST_PER_RENDER = 10;
 /**
- * ...and at least a millisecond per this many characters: on every change VS Code sends the
- * whole text to the window, which compares it with the text it has. A document of 40 devices
- * (some 20 kB) still follows every repaint; one of 1000 (500 kB) follows the poll every 2.5 s.
+ * ...and at least a millisecond per this many characters: on every change VS Code splits the
+ * whole text into lines, compares them and sends the text to the window, all on the extension
+ * host's thread (some 80 ms for 500 kB here). A document of 40 short answers (some 20 kB) still
+ * follows every repaint; one of 1000 (500 kB) follows the poll every 5 s.
  */
-const CHARACTERS_PER_REST_MS = 200;
+const CHARACTERS_PER_REST_MS = 100;
 
 /** What a document's address carries in its query, by kind of document. */
 interface StoredQuery {
@@ -74,8 +75,9 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
         this.openUris.delete(doc.uri.toString());
         if (doc.uri.scheme === RESULTS_SCHEME && doc.uri.path.startsWith('/results/')) this.liveTexts.delete(doc.uri.query);
       }),
-      model.onDidChange(() => {
-        for (const uri of this.openUris) this.refresh(uri);
+      // Devices moving wait for the rest; a poll starting or ending (more than rows) does not.
+      model.onDidChange((rows) => {
+        for (const uri of this.openUris) this.refresh(uri, rows === undefined);
       }),
     ];
   }
@@ -155,10 +157,14 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     return next;
   }
 
-  /** Tells VS Code a live document changed, once its rest after the last render is over. */
-  private refresh(uri: string): void {
+  /** Tells VS Code a live document changed, once its rest after the last render is over, or `now`. */
+  private refresh(uri: string, now: boolean): void {
+    if (now) {
+      clearTimeout(this.refreshes.get(uri));
+      this.refreshes.delete(uri);
+    }
     if (this.refreshes.has(uri)) return;
-    const wait = Math.max(0, (this.restUntil.get(uri) ?? 0) - performance.now());
+    const wait = now ? 0 : Math.max(0, (this.restUntil.get(uri) ?? 0) - performance.now());
     this.refreshes.set(
       uri,
       setTimeout(() => {

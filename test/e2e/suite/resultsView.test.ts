@@ -1,8 +1,9 @@
 // The results view kept current through a poll of 1000 lab devices, inside a real VS Code, with
 // the extension host's event-loop delay measured from the moment the poll runs until it ends,
 // while the tree, the results document and the view all update. The test reports the delay's
-// p99 and fails on a stall (p99 over a quarter of a second). The lab runs in a process of its
-// own, so its SSH work is not counted as the extension host's.
+// p99, which should stay under 50 ms, and fails at twice that: a regression, not a machine's
+// noise. The lab runs in a process of its own, so its SSH work is not counted as the extension
+// host's (it does take a share of the same two cores).
 import { strict as assert } from 'node:assert';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
@@ -13,8 +14,8 @@ import { until } from './until';
 
 const DEVICES = 1000;
 const INVENTORY = 'big.devices.yaml';
-/** An event-loop delay p99 past this is a stall: the editor would stutter. */
-const STALL_MS = 250;
+/** An event-loop delay p99 past this is a regression: the editor would stutter. */
+const STALL_MS = 100;
 
 describe('NetPoll results view during a large poll', function () {
   this.timeout(5 * 60_000);

@@ -55,6 +55,9 @@ describe('NetPoll shows what changed since the previous poll (browser)', functio
     assert.match(rows.R2, /^\d+\.\d\d s · ● changed$/);
     assert.match(rows.R3, /^\d+\.\d\d s · ● changed$/);
     for (const name of ['R4', 'R5', 'R6']) assert.doesNotMatch(rows[name], /●/, name);
+    // The results document (six running-configs, large) ends on the poll's summary too.
+    const results = page.locator('.editor-instance').filter({ hasText: 'startedAt' });
+    await results.locator('.view-line', { hasText: /^#\s6\sdevices:\s4\sfinished,\s2\sfailed\sin\s/ }).first().waitFor({ timeout: 30_000 });
     await page.mouse.move(700, 450);
     await page.screenshot({ path: path.join(RESULTS_DIR, 'changes-tree.png') });
 
