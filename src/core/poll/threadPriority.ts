@@ -11,15 +11,13 @@ const MAX_NICE = 19;
 /**
  * Lowers the calling thread's priority. Only Linux lets a thread find its own id
  * (/proc/thread-self) and set a priority for it alone; elsewhere, and if anything refuses,
- * the thread runs as it was. Says whether it was lowered.
+ * the thread runs as it was.
  */
-export function runInBackground(): boolean {
+export function runInBackground(): void {
   try {
     const threadId = Number(readlinkSync('/proc/thread-self').split('/').pop());
-    if (!Number.isInteger(threadId) || threadId <= 0) return false;
-    setPriority(threadId, Math.min(MAX_NICE, getPriority(threadId) + BACKGROUND_STEPS));
-    return true;
+    if (Number.isInteger(threadId) && threadId > 0) setPriority(threadId, Math.min(MAX_NICE, getPriority(threadId) + BACKGROUND_STEPS));
   } catch {
-    return false;
+    // No /proc (macOS, Windows), or a priority that cannot change: run as it is.
   }
 }
