@@ -9,6 +9,7 @@ import { Algorithms, Client, ConnectConfig, utils } from 'ssh2';
 import { boundedWait, cancelled, MAX_TIMER_MS } from './boundedWait';
 import { classifyConnectionError, SessionError } from './errors';
 import { describeKey, HostKey, HostKeyPolicy, KnownHosts } from './knownHosts';
+import { writeOncePerTick } from './tickWrites';
 
 export interface SshEndpoint {
   host: string;
@@ -92,6 +93,7 @@ function connectTcp(endpoint: SshEndpoint, options: TransportOptions): Promise<n
       s.once('error', onError);
       s.once('connect', () => {
         s.off('error', onError);
+        writeOncePerTick(s);
         resolve(s);
       });
     },
