@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { startLabProcess } from '../../../bench/labProcess';
 import type { NetPollApi } from '../../../src/extension';
-import { polled } from './polled';
+import type { PollResult } from '../../../src/ui/poller';
 import { until } from './until';
 
 const DEVICES = 1000;
@@ -30,7 +30,9 @@ describe('NetPoll results view during a large poll', function () {
       await config.update('hostKeyPolicy', 'off', vscode.ConfigurationTarget.Workspace);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lab.inventoryYaml));
       await vscode.commands.executeCommand('netpoll.showResultsView', { kind: 'latest', inventory: INVENTORY });
-      const polling = polled('netpoll.pollDevices', uri);
+      // The command's own result (the totals): reading every device back from the store is
+      // the test's work, not the editor's while the poll runs, and is left out of the measure.
+      const polling = vscode.commands.executeCommand<PollResult | undefined>('netpoll.pollDevices', uri);
       // Reading a new inventory of 1000 devices comes first; measured is the poll as it runs.
       await until(api.tree.onDidChangeTreeData, () => api.view.shownDir !== undefined, 'the results view to show the poll', 60_000);
       const postedBefore = api.view.posted;
@@ -38,14 +40,14 @@ describe('NetPoll results view during a large poll', function () {
       delay.enable();
       const busyBefore = performance.eventLoopUtilization();
       const started = performance.now();
-      const report = await polling;
+      const result = await polling;
       const seconds = (performance.now() - started) / 1000;
       delay.disable();
       const busy = performance.eventLoopUtilization(busyBefore).utilization;
       const p99 = delay.percentile(99) / 1e6;
       const updates = api.view.posted - postedBefore;
       console.log(`      ${DEVICES} devices in ${seconds.toFixed(1)} s; extension host event-loop delay p99 ${p99.toFixed(1)} ms, max ${(delay.max / 1e6).toFixed(1)} ms, busy ${(busy * 100).toFixed(0)}% of the time; ${updates} messages to the results view`);
-      assert.equal(report.summary.finished, DEVICES);
+      assert.equal(result?.summary.finished, DEVICES);
       assert.ok(updates >= Math.min(3, seconds * 2), `the view was kept current while the poll ran (${updates} messages)`);
       assert.ok(p99 < STALL_MS, `event-loop delay p99 ${p99.toFixed(1)} ms`);
     } finally {
