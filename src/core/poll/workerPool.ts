@@ -80,7 +80,7 @@ export class WorkerPool {
 
   constructor(
     private readonly size: number,
-    private readonly options: WorkerOptions = { background: false },
+    private readonly options: WorkerOptions,
     private readonly script = WORKER_SCRIPT,
   ) {
     this.workers = Array.from({ length: size }, () => this.spawn());
