@@ -38,15 +38,19 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const secrets = new SecretValues(context.secrets, context.globalState);
   const statusBar = new PollStatusBar();
   const stores = new PollStores((context.storageUri ?? context.globalStorageUri).fsPath);
-  const poller = new Poller(log, model, inventories, results, secrets, stores, changes);
   const view = new ResultsView(context.extensionUri, model, changes, results);
+  const poller = new Poller(log, model, inventories, results, secrets, stores, changes, view);
 
   // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing
   // that a poll or a newer listing overtook).
   const showInventory = async () => model.show(await defaultInventory());
-  // A poll's folder in the store is named after its inventory (`devices.yaml/`): not one.
+  // A poll's folder in the store is named after its inventory (`devices.yaml/`): not one. While
+  // a poll runs the view stays on its inventory, so only that file matters, and no search does.
   const onInventoryEvent = (uri: vscode.Uri) => {
-    if (!inWorkspaceStore(uri)) void showInventory();
+    if (inWorkspaceStore(uri)) return;
+    const polled = model.running?.uri;
+    if (!polled) void showInventory();
+    else if (polled.toString() === uri.toString()) void model.show(uri);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
   watcher.onDidChange(onInventoryEvent);

@@ -131,7 +131,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
   await streaming;
   progress.clear();
   stopListening();
-  storage.finish(run, totals);
+  await storage.finish(run, totals);
 
   results.footer(totals);
   // In inventory order, a file written as devices were stored is put in order now.

@@ -118,7 +118,7 @@ export class DevicesModel implements vscode.Disposable {
     if (this.runningPoll && uri?.toString() !== this.runningPoll.uri.toString()) return;
     const generation = ++this.generation;
     const devices = uri ? (await this.inventories.load(uri).catch(() => undefined))?.devices : [];
-    if (generation !== this.generation || devices === undefined) return;
+    if (generation !== this.generation || devices === undefined || this.showing(uri, devices)) return;
     this.setInventory(uri, devices);
     this.repaintAll();
   }
@@ -154,6 +154,11 @@ export class DevicesModel implements vscode.Disposable {
   pollCompared(poll: InventoryPoll, changes: Map<string, DeviceComparison>): void {
     poll.changes = changes;
     this.repaintAll();
+  }
+
+  /** These are the devices shown already (an inventory is read once per version of its text). */
+  private showing(uri: vscode.Uri | undefined, devices: readonly DeviceSpec[]): boolean {
+    return uri?.toString() === this.shownUri?.toString() && devices.length === this.rowList.length && devices.every((device, i) => this.rowList[i].device === device);
   }
 
   private setInventory(uri: vscode.Uri | undefined, devices: DeviceSpec[]): void {

@@ -15,7 +15,7 @@ import { PollOverview } from '../core/results/pollOverview';
 import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
 import { StoreError } from '../core/results/pollStoreWriter';
 import { summaryLine } from '../core/results/render';
-import { PollTotals } from '../core/results/report';
+import { DeviceReport, PollTotals } from '../core/results/report';
 import { prunePolls } from '../core/results/storedPolls';
 import { forgetHost } from '../core/session/knownHosts';
 import { debounced } from './debounce';
@@ -26,6 +26,7 @@ import { PollChanges } from './pollChanges';
 import { pollSettings } from './pollSettings';
 import { PollStores } from './pollStores';
 import { ResultsDocuments } from './resultsDocuments';
+import type { ResultsView } from './resultsView';
 import { SecretValues } from './secretValues';
 
 export interface PollRequest {
@@ -62,6 +63,7 @@ export class Poller implements vscode.Disposable {
     private readonly secrets: SecretValues,
     private readonly stores: PollStores,
     private readonly changes: PollChanges,
+    private readonly view: Pick<ResultsView, 'followsLatest'>,
   ) {}
 
   get isPolling(): boolean {
@@ -176,7 +178,11 @@ export class Poller implements vscode.Disposable {
     let storage: PollStorage;
     try {
       // Before the first device: the store is where every result goes, so it has to be writable.
-      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets, parsing, onStored: (report, handle) => overview.add(handle.index, report) });
+      const onStored = (report: DeviceReport, handle: DevicePoll) => {
+        overview.add(handle.index, report);
+        this.results.deviceStored(name, handle, report);
+      };
+      storage = PollStorage.attach(run, store, { removeSecrets: settings.removeSecrets, parsing, onStored });
     } catch (err) {
       if (!(err instanceof StoreError)) throw err;
       this.log.error(err.message);
@@ -186,7 +192,7 @@ export class Poller implements vscode.Disposable {
     const poll: InventoryPoll = { uri, name, run, format: settings.format, storage, store, overview, partial: only !== undefined };
     slot.poll = poll;
     const totals = await this.drive(poll, setup.devices);
-    storage.finish(run, totals);
+    await storage.finish(run, totals);
     poll.totals = totals;
     if (storage.problem) {
       this.log.error(`Some results could not be kept: ${storage.problem.message}`);
@@ -212,10 +218,14 @@ export class Poller implements vscode.Disposable {
     this.model.pollStarted(poll, inventoryDevices);
     const asked = run.totals();
     this.log.info(`Polling ${polls.length} devices from ${poll.name} with ${asked.workers} workers: ${asked.commands.join('; ')}`);
-    // Where the results are already shown, refresh them there; else open them beside the editor.
-    const resultsUri = this.results.resultsUri(poll.name);
-    const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === resultsUri.toString());
-    await vscode.window.showTextDocument(resultsUri, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    // The results show where they are followed: in the results view, when it is on screen for
+    // this inventory (a document beside it would halve it, and make the window render the text
+    // of every device too); else in the results document, refreshed where it is or opened beside.
+    if (!this.view.followsLatest(poll.name)) {
+      const resultsUri = this.results.resultsUri(poll.name);
+      const shown = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === resultsUri.toString());
+      await vscode.window.showTextDocument(resultsUri, { viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside, preview: false, preserveFocus: true });
+    }
 
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'NetPoll', cancellable: true }, async (progress, token) => {
       token.onCancellationRequested(() => this.cancel());

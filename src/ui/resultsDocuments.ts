@@ -16,21 +16,12 @@ import { parseSummary, textTable } from '../core/results/recordTables';
 import { DevicesModel } from './devicesModel';
 import { LiveResultsText } from './liveResults';
 import { PollChanges } from './pollChanges';
+import { RefreshPacer } from './refreshPacer';
 import { localTime } from './pollStores';
 
 export const RESULTS_SCHEME = 'netpoll';
 
 const EXTENSIONS: Record<ResultsFormat, string> = { yaml: 'yaml', json: 'json', markdown: 'md' };
-/** A live document rests this many times as long as its last render took (see restUntil). */
-const REST_PER_RENDER = 10;
-/**
- * ...and at least a millisecond per this many characters: on every change VS Code splits the
- * whole text into lines, compares them and sends the text to the window, all on the extension
- * host's thread (some 80 ms for 500 kB here). A document of 40 short answers (some 20 kB) still
- * follows every repaint; one of 1000 (500 kB) follows the poll every 5 s.
- */
-const CHARACTERS_PER_REST_MS = 100;
-
 /** What a document's address carries in its query, by kind of document. */
 interface StoredQuery {
   dir: string;
@@ -54,14 +45,8 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
    * render that read the store slowly must never finish after a later one.
    */
   private rendering: Promise<unknown> = Promise.resolve();
-  /**
-   * When each live document may be rendered again: after a render that took T ms, not before
-   * REST_PER_RENDER × T, nor before its length says, so a large poll's document (renders and
-   * their sending grow with its devices) never keeps the extension host busy; a small one still
-   * follows every repaint.
-   */
-  private readonly restUntil = new Map<string, number>();
-  private readonly refreshes = new Map<string, NodeJS.Timeout>();
+  /** When to tell VS Code that a live document changed. */
+  private readonly pacer = new RefreshPacer((uri) => this.changed.fire(vscode.Uri.parse(uri)));
   /** The open live results documents' text, by inventory: each is dropped as its document closes. */
   private readonly liveTexts = new Map<string, LiveResultsText>();
   private readonly listeners: vscode.Disposable[];
@@ -73,13 +58,19 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     this.listeners = [
       vscode.workspace.onDidCloseTextDocument((doc) => {
         this.openUris.delete(doc.uri.toString());
+        this.pacer.closed(doc.uri.toString());
         if (doc.uri.scheme === RESULTS_SCHEME && doc.uri.path.startsWith('/results/')) this.liveTexts.delete(doc.uri.query);
       }),
       // Devices moving wait for the rest; a poll starting or ending (more than rows) does not.
       model.onDidChange((rows) => {
-        for (const uri of this.openUris) this.refresh(uri, rows === undefined);
+        for (const uri of this.openUris) this.pacer.changed(uri, rows === undefined);
       }),
     ];
+  }
+
+  /** A device of the latest poll of `inventory` was stored: an open results document takes it now. */
+  deviceStored(inventory: string, handle: DevicePoll, report: DeviceReport): void {
+    this.liveTexts.get(inventory)?.stored(handle, report);
   }
 
   /** The results document of the latest poll of `inventory` (its workspace-relative name). */
@@ -148,30 +139,12 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
         length = text.length;
         return text;
       } finally {
-        const restMs = Math.max(REST_PER_RENDER * (performance.now() - started), length / CHARACTERS_PER_REST_MS);
-        this.restUntil.set(uri.toString(), performance.now() + restMs);
+        this.pacer.rendered(uri.toString(), performance.now() - started, length);
       }
     };
     const next = this.rendering.then(timed, timed);
     this.rendering = next.catch(() => undefined);
     return next;
-  }
-
-  /** Tells VS Code a live document changed, once its rest after the last render is over, or `now`. */
-  private refresh(uri: string, now: boolean): void {
-    if (now) {
-      clearTimeout(this.refreshes.get(uri));
-      this.refreshes.delete(uri);
-    }
-    if (this.refreshes.has(uri)) return;
-    const wait = now ? 0 : Math.max(0, (this.restUntil.get(uri) ?? 0) - performance.now());
-    this.refreshes.set(
-      uri,
-      setTimeout(() => {
-        this.refreshes.delete(uri);
-        this.changed.fire(vscode.Uri.parse(uri));
-      }, wait),
-    );
   }
 
   private async liveResults(inventory: string): Promise<string> {
@@ -208,7 +181,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 
   dispose(): void {
-    for (const timer of this.refreshes.values()) clearTimeout(timer);
+    this.pacer.dispose();
     for (const listener of this.listeners) listener.dispose();
     this.changed.dispose();
   }

@@ -59,6 +59,11 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
     this.listeners = [model.onDidChange(() => this.scheduleUpdate())];
   }
 
+  /** Whether the view is on screen following the latest poll of `inventory` (a new one shows there). */
+  followsLatest(inventory: string): boolean {
+    return this.panel?.visible === true && this.source?.kind === 'latest' && this.source.inventory === inventory;
+  }
+
   /** Shows the view for `source`, else for the inventory's latest poll. */
   async show(source?: ViewSource): Promise<void> {
     const chosen = source ?? this.latestSource();

@@ -114,6 +114,40 @@ describe('PollExecutor', () => {
     assert.deepEqual(seen, ['a:pending', 'a:running', 'a:finished']);
   });
 
+  it('keeps a final device before its state event, its done and the next device in its slot', async () => {
+    const jobs = manualJobs();
+    const executor = new PollExecutor({ maxWorkers: 1, job: jobs.job });
+    const keeping: { name: string; state: string; kept: () => void }[] = [];
+    executor.keepWith((poll) => new Promise<void>((kept) => keeping.push({ name: poll.device.name, state: poll.state, kept })));
+    const seen: string[] = [];
+    executor.on('state', (p) => seen.push(`${p.device.name}:${p.state}`));
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => executor.submit(device(n)));
+    let aDone = false;
+    void a.done.then(() => (aDone = true));
+    jobs.controls.get('a')!.finish();
+    await settle();
+    assert.deepEqual(keeping.map((k) => `${k.name}:${k.state}`), ['a:finished'], 'a is kept once final');
+    assert.equal(aDone, false, 'a is not done before it is kept');
+    assert.equal(b.state, 'pending', 'b waits for a to be kept');
+    assert.ok(!seen.includes('a:finished'), 'a is announced only once kept');
+    // A pending device cancelled is kept too, without a slot.
+    executor.cancel(c);
+    await settle();
+    assert.deepEqual(keeping.map((k) => k.name), ['a', 'c']);
+    keeping[0].kept();
+    await a.done;
+    await settle();
+    assert.ok(seen.includes('a:finished'));
+    assert.deepEqual(jobs.started, ['a', 'b']);
+    keeping[1].kept();
+    await c.done;
+    jobs.controls.get('b')!.finish();
+    await settle();
+    keeping[2].kept();
+    await b.done;
+    assert.deepEqual(seen.filter((s) => /finished|cancelled/.test(s)), ['a:finished', 'c:cancelled', 'b:finished']);
+  });
+
   it('a job that ignores its abort cannot hold its device past the deadline or a cancel', async () => {
     const deaf: DeviceJob = () => new Promise<void>(() => undefined);
     const executor = new PollExecutor({ maxWorkers: 2, job: deaf, deadlineMs: 30 });

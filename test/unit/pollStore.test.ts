@@ -25,14 +25,14 @@ describe('poll store', () => {
   }
 
   /** Stores every device of `whole` in the order given (submission positions), then the end. */
-  function storeAll(writer: PollStoreWriter, order: number[]): void {
-    for (const position of order) writer.writeDevice(position, whole.devices[position]);
-    writer.finish(whole, order.map((position) => ({ position, status: whole.devices[position].status })));
+  async function storeAll(writer: PollStoreWriter, order: number[]): Promise<void> {
+    for (const position of order) await writer.writeDevice(position, whole.devices[position]);
+    await writer.finish(whole, order.map((position) => ({ position, status: whole.devices[position].status })));
   }
 
-  it('has each device on disk once writeDevice returns, and the index says the poll has not ended', async () => {
+  it('has each device on disk once writeDevice resolves, and the index says the poll has not ended', async () => {
     const writer = opened();
-    writer.writeDevice(1, whole.devices[1]);
+    await writer.writeDevice(1, whole.devices[1]);
     const poll = await openPoll(writer.dir);
     assert.equal(pollEnd(poll.index), 'interrupted');
     assert.deepEqual(poll.index.devices.map((d) => `${d.name}:${d.status}`), ['R1:pending', 'R2:pending', 'R3:pending']);
@@ -45,7 +45,7 @@ describe('poll store', () => {
   it('gives from the store exactly the document renderReport gives from memory, in the order of the end', async () => {
     const writer = opened();
     // Finished in the order R3, R1, R2: the index lists them so, and the document follows it.
-    storeAll(writer, [2, 0, 1]);
+    await storeAll(writer, [2, 0, 1]);
     const poll = await openPoll(writer.dir);
     assert.equal(pollEnd(poll.index), 'complete');
     const inOrderOfEnd: PollReport = { ...whole, devices: [whole.devices[2], whole.devices[0], whole.devices[1]] };
@@ -54,8 +54,8 @@ describe('poll store', () => {
 
   it('reads a poll cut short by a crash: the devices stored so far, and totals counted from them', async () => {
     const writer = opened();
-    writer.writeDevice(2, whole.devices[2]);
-    writer.writeDevice(0, whole.devices[0]);
+    await writer.writeDevice(2, whole.devices[2]);
+    await writer.writeDevice(0, whole.devices[0]);
     const text = await storedPollText(await openPoll(writer.dir), 'json');
     const read = JSON.parse(text) as PollReport;
     assert.equal(read.finishedAt, null);
@@ -65,8 +65,8 @@ describe('poll store', () => {
 
   it('marks a poll with cancelled devices as ended but incomplete', async () => {
     const writer = opened();
-    writer.writeDevice(0, whole.devices[0]);
-    writer.finish({ ...whole, summary: { total: 3, finished: 1, failed: 0, cancelled: 2, skipped: 0 } }, [
+    await writer.writeDevice(0, whole.devices[0]);
+    await writer.finish({ ...whole, summary: { total: 3, finished: 1, failed: 0, cancelled: 2, skipped: 0 } }, [
       { position: 0, status: 'finished' },
       { position: 1, status: 'cancelled' },
       { position: 2, status: 'cancelled' },
@@ -76,11 +76,12 @@ describe('poll store', () => {
 
   it('lists polls newest first, two in one millisecond apart, and keeps only the newest N', async () => {
     const times = ['2026-01-02T03:04:05.678Z', '2026-01-02T03:04:05.678Z', '2026-01-03T00:00:00.000Z', '2026-01-01T00:00:00.000Z'];
-    const dirs = times.map((at) => {
+    const dirs = [];
+    for (const at of times) {
       const writer = opened(at);
-      storeAll(writer, [0, 1, 2]);
-      return path.basename(writer.dir);
-    });
+      await storeAll(writer, [0, 1, 2]);
+      dirs.push(path.basename(writer.dir));
+    }
     assert.deepEqual(dirs, ['20260102-030405-678', '20260102-030405-678-2', '20260103-000000-000', '20260101-000000-000']);
     const listed = (await listPolls(store, whole.inventory)).map((p) => path.basename(p.dir));
     assert.deepEqual(listed, ['20260103-000000-000', '20260102-030405-678-2', '20260102-030405-678', '20260101-000000-000']);

@@ -35,7 +35,7 @@ export class DevicePoll {
   parseNotes: readonly ParseNote[] = [];
   /** Its outputs went to a poll store and left memory (see releaseOutputs). */
   outputsReleased = false;
-  /** Resolves (never rejects) once the device reaches a final state. */
+  /** Resolves (never rejects) once the device is final and kept (see PollExecutor.keepWith). */
   readonly done: Promise<DevicePoll>;
 
   private readonly submittedAt = performance.now();
@@ -85,6 +85,10 @@ export class DevicePoll {
     this.state = state;
     this.error = error;
     this.finishOrder = finishedSoFar++;
+  }
+
+  /** Resolves `done`: the device is final, kept and announced. */
+  markDone(): void {
     this.resolveDone(this);
   }
 }

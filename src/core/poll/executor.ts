@@ -42,11 +42,20 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
   /** maxWorkers, or fewer once this machine ran out of resources for more. */
   private capacity: number;
   private readonly submitted: DevicePoll[] = [];
+  private keep: (poll: DevicePoll) => Promise<void> = async () => undefined;
 
   constructor(private readonly options: ExecutorOptions) {
     super();
     if (!Number.isInteger(options.maxWorkers) || options.maxWorkers < 1) throw new RangeError('maxWorkers must be a whole number of at least 1');
     this.capacity = options.maxWorkers;
+  }
+
+  /**
+   * Where each device goes the moment it is final (the poll store): before its state event, its
+   * `done`, and the next device in its slot. Set before the first device is submitted.
+   */
+  keepWith(keep: (poll: DevicePoll) => Promise<void>): void {
+    this.keep = keep;
   }
 
   /** Queues a device and returns its handle at once. */
@@ -68,7 +77,7 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     if (poll.isFinal) return;
     if (poll.state === 'pending') {
       poll.settle('cancelled', { kind: 'cancelled', message: 'cancelled before it started' });
-      this.emit('state', poll);
+      void this.ended(poll);
     } else {
       poll.abortController.abort(new SessionError('cancelled', 'cancelled while running'));
     }
@@ -127,10 +136,21 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
       if (!(failure.kind === 'resources' && this.retryLater(poll, failure))) poll.settle(failure.kind === 'cancelled' ? 'cancelled' : 'failed', failure);
     }
     clearTimeout(deadline);
-    this.emit('state', poll);
+    if (poll.isFinal) await this.ended(poll);
+    else this.emit('state', poll);
     if (signal.aborted) await settledOrAfter(work, ABORT_GRACE_MS);
     this.running--;
     this.pump();
+  }
+
+  /** A device is final: kept first, then announced. */
+  private async ended(poll: DevicePoll): Promise<void> {
+    try {
+      await this.keep(poll);
+    } finally {
+      this.emit('state', poll);
+      poll.markDone();
+    }
   }
 
   /**

@@ -1,8 +1,10 @@
 // A poll kept in a store as it runs: each device, the moment it is final, goes to disk (secrets
-// removed unless asked otherwise) and its outputs leave memory. The listener runs inside the
-// executor's state event, so a device is on disk before its log line and before the next device
-// starts. A store that cannot be written never stops the poll: the problem is kept and reported.
-// Without a store (results written as devices end need none), each device is only handed on.
+// removed unless asked otherwise) and its outputs leave memory. The executor waits for it, so a
+// device is on disk before its state event (its log line) and before the next device takes its
+// slot. Devices are kept one after another, in the order they ended, which is the order the
+// store's index and every stream of results give them. A store that cannot be written never
+// stops the poll: the problem is kept and reported. Without a store (results written as devices
+// end need none), each device is only handed on.
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { DeviceReport, deviceReport, PollTotals } from '../results/report';
@@ -27,8 +29,15 @@ export class PollStorage {
   problem: StoreError | undefined;
   /** Reports that could not be written, kept in memory instead, by submission position. */
   private readonly unstored = new Map<number, DeviceReport>();
+  /** The device being kept, or the last one. */
+  private keeping: Promise<void> = Promise.resolve();
+  /** Devices final but not yet on disk, by submission position: a read waits for them. */
+  private readonly writing = new Map<number, Promise<void>>();
 
-  private constructor(private readonly writer: PollStoreWriter | undefined) {}
+  private constructor(
+    private readonly writer: PollStoreWriter | undefined,
+    private readonly options: StorageOptions,
+  ) {}
 
   /**
    * Opens the poll in `store` (throws a StoreError if it cannot), if given, and from then on
@@ -37,21 +46,8 @@ export class PollStorage {
   static attach(run: PollRun, store: string | undefined, options: StorageOptions): PollStorage {
     const totals = run.totals();
     const writer = store === undefined ? undefined : PollStoreWriter.open(store, { ...totals, secretsRemoved: options.removeSecrets, skipped: totals.summary.skipped }, run.deviceNames);
-    const storage = new PollStorage(writer);
-    run.executor.on('state', (poll) => {
-      if (!poll.isFinal || poll.outputsReleased) return;
-      const report = storedForm(deviceReport(deviceOutcome(poll)), poll, options);
-      poll.parseNotes = parseNotes(report);
-      try {
-        writer?.writeDevice(poll.index, report);
-        poll.releaseOutputs();
-      } catch (err) {
-        if (!(err instanceof StoreError)) throw err;
-        storage.problem ??= err;
-        storage.unstored.set(poll.index, report);
-      }
-      options.onStored?.(report, poll);
-    });
+    const storage = new PollStorage(writer, options);
+    run.executor.keepWith((poll) => storage.keep(poll));
     return storage;
   }
 
@@ -63,19 +59,41 @@ export class PollStorage {
 
   /** A final device's stored report, read back from the store. */
   async read(poll: DevicePoll): Promise<DeviceReport> {
+    await this.writing.get(poll.index);
     const kept = this.unstored.get(poll.index);
     if (kept) return kept;
     return JSON.parse(await readFile(path.join(this.dir, deviceFile(poll.index)), 'utf8')) as DeviceReport;
   }
 
   /** Records the end of the run in the index. */
-  finish(run: PollRun, totals: PollTotals): void {
+  async finish(run: PollRun, totals: PollTotals): Promise<void> {
     try {
-      this.writer?.finish(totals, run.finalInOrder().map((poll) => ({ position: poll.index, status: poll.state as DeviceReport['status'] })));
+      await this.writer?.finish(totals, run.finalInOrder().map((poll) => ({ position: poll.index, status: poll.state as DeviceReport['status'] })));
     } catch (err) {
       if (!(err instanceof StoreError)) throw err;
       this.problem ??= err;
     }
+  }
+
+  private keep(poll: DevicePoll): Promise<void> {
+    const kept = this.keeping.then(() => this.store(poll)).finally(() => this.writing.delete(poll.index));
+    this.writing.set(poll.index, kept.catch(() => undefined));
+    this.keeping = kept.catch(() => undefined);
+    return kept;
+  }
+
+  private async store(poll: DevicePoll): Promise<void> {
+    const report = storedForm(deviceReport(deviceOutcome(poll)), poll, this.options);
+    poll.parseNotes = parseNotes(report);
+    try {
+      await this.writer?.writeDevice(poll.index, report);
+      poll.releaseOutputs();
+    } catch (err) {
+      if (!(err instanceof StoreError)) throw err;
+      this.problem ??= err;
+      this.unstored.set(poll.index, report);
+    }
+    this.options.onStored?.(report, poll);
   }
 }
 

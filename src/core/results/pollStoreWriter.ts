@@ -1,8 +1,11 @@
 // Writes one poll into a store as it runs: the index first, each device the moment it is final,
-// the end last. Every write is synchronous and replaces its file whole (written beside it, then
-// renamed), so whatever happens next (a crash, a kill, the window closing) what was written is
-// complete and readable, and the next device starts only after the last one is on disk.
+// the end last. Every write replaces its file whole (written beside it, then renamed), so
+// whatever happens next (a crash, a kill, the window closing) what was written is complete and
+// readable. Opening is synchronous, once, before any device; a device's write and the end run
+// off the calling thread, so whoever waits for one (the executor, before a slot takes its next
+// device) does not block it: in VS Code that thread serves the editor.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileProblem } from '../files/fileProblem';
 import { ReportFooter, ReportHeader } from './render';
@@ -51,7 +54,15 @@ export class PollStoreWriter {
         devices: deviceNames.map((name, i) => ({ name, file: deviceFile(i), status: 'pending' })),
       };
       const writer = new PollStoreWriter(dir, index);
-      writer.writeIndex();
+      const target = path.join(dir, INDEX_FILE);
+      const temp = tempFor(target);
+      try {
+        writeFileSync(temp, writer.indexText());
+        renameSync(temp, target);
+      } catch (err) {
+        rmSync(temp, { force: true });
+        throw err;
+      }
       return writer;
     } catch (err) {
       if (err instanceof StoreError) throw err;
@@ -63,39 +74,39 @@ export class PollStoreWriter {
     return this.index.id;
   }
 
-  /** Stores the device submitted `position`-th; once this returns the report is on disk. */
-  writeDevice(position: number, report: DeviceReport): void {
+  /** Stores the device submitted `position`-th; once this resolves the report is on disk. */
+  async writeDevice(position: number, report: DeviceReport): Promise<void> {
     const entry = this.index.devices[position];
     if (!entry || entry.name !== report.name) throw new Error(`device ${position} of the poll is not ${report.name}`);
-    this.replace(entry.file, JSON.stringify(report, null, 2) + '\n');
+    await this.replace(entry.file, JSON.stringify(report, null, 2) + '\n');
   }
 
   /**
    * Records the end: the summary, and the devices in the poll's results order (given as their
    * submission positions with their final status).
    */
-  finish(footer: ReportFooter, ordered: readonly { position: number; status: PollIndex['devices'][number]['status'] }[]): void {
+  async finish(footer: ReportFooter, ordered: readonly { position: number; status: PollIndex['devices'][number]['status'] }[]): Promise<void> {
     const entries = this.index.devices;
     this.index.devices = ordered.map(({ position, status }) => ({ ...entries[position], status }));
     this.index.finishedAt = footer.finishedAt;
     this.index.elapsedMs = footer.elapsedMs;
     this.index.summary = footer.summary;
     this.index.complete = footer.finishedAt !== null && footer.summary.cancelled === 0 && ordered.length === entries.length;
-    this.writeIndex();
+    await this.replace(INDEX_FILE, this.indexText());
   }
 
-  private writeIndex(): void {
-    this.replace(INDEX_FILE, JSON.stringify(this.index, null, 2) + '\n');
+  private indexText(): string {
+    return JSON.stringify(this.index, null, 2) + '\n';
   }
 
-  private replace(file: string, text: string): void {
+  private async replace(file: string, text: string): Promise<void> {
     const target = path.join(this.dir, file);
-    const temp = `${target}.${process.pid}.tmp`;
+    const temp = tempFor(target);
     try {
-      writeFileSync(temp, text);
-      renameSync(temp, target);
+      await writeFile(temp, text);
+      await rename(temp, target);
     } catch (err) {
-      rmSync(temp, { force: true });
+      await rm(temp, { force: true }).catch(() => undefined);
       throw new StoreError(`cannot write ${target}: ${fileProblem(err)}`);
     }
   }
@@ -113,4 +124,9 @@ function newPollDir(parent: string, base: string): { dir: string; id: string } {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     }
   }
+}
+
+/** Where a file is written before it is renamed into place. */
+function tempFor(target: string): string {
+  return `${target}.${process.pid}.tmp`;
 }
