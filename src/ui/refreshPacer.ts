@@ -21,19 +21,27 @@ export class RefreshPacer {
   /** When each document may be told again. */
   private readonly restUntil = new Map<string, number>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  /** Told it changed; VS Code has not asked for its text since. */
-  private readonly told = new Set<string>();
+  /** Told it changed, and when; VS Code has not asked for its text since. */
+  private readonly told = new Map<string, number>();
   /** Changed while VS Code had not asked for its text yet: whether that change is to show at once. */
   private readonly waiting = new Map<string, boolean>();
   /** Last rendered longer than FOLLOWED_UP_TO_CHARACTERS. */
   private readonly tooLong = new Set<string>();
 
-  /** `tell`: fires VS Code's change event for the document. */
-  constructor(private readonly tell: (uri: string) => void) {}
+  /**
+   * `tell`: fires VS Code's change event for the document. `answerWithinMs`: a document whose
+   * text VS Code has not asked for by then is told again at its next change (it waits on VS
+   * Code's window, which can be busy for seconds, but not forever).
+   */
+  constructor(
+    private readonly tell: (uri: string) => void,
+    private readonly answerWithinMs = 60_000,
+  ) {}
 
   /** A document changed; `now`: a change to show without a rest (a poll starting or ending). */
   changed(uri: string, now: boolean): void {
-    if (this.told.has(uri)) {
+    const toldAt = this.told.get(uri);
+    if (toldAt !== undefined && performance.now() - toldAt < this.answerWithinMs) {
       this.waiting.set(uri, now || (this.waiting.get(uri) ?? false));
       return;
     }
@@ -45,7 +53,7 @@ export class RefreshPacer {
       uri,
       setTimeout(() => {
         this.timers.delete(uri);
-        this.told.add(uri);
+        this.told.set(uri, performance.now());
         this.tell(uri);
       }, wait),
     );

@@ -86,6 +86,16 @@ describe('RefreshPacer', () => {
     assert.deepEqual(told, ['doc', 'doc'], 'a document closed before it was rendered is not left waiting');
   });
 
+  it('tells again a document whose text VS Code did not ask for in time', async () => {
+    const impatient = new RefreshPacer((uri) => told.push(uri), 0);
+    impatient.changed('doc', false);
+    await timersDue();
+    impatient.changed('doc', false);
+    await timersDue();
+    assert.deepEqual(told, ['doc', 'doc']);
+    impatient.dispose();
+  });
+
   it('paces each document on its own', async () => {
     pacer.changed('a', false);
     pacer.changed('b', false);
