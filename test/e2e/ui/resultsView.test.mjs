@@ -143,9 +143,13 @@ describe('NetPoll results view (browser)', function () {
     await view().locator('[role="tab"][aria-selected="true"]', { hasText: 'Timeline' }).waitFor({ timeout: 30_000 });
     await view().locator('.timeline .bar').nth(5).waitFor();
 
-    // A reload comes at once, as a person's does: the state VS Code had kept by then comes back
-    // (the filter, set well before), read back from the poll store.
-    await page.reload();
+    // A reload comes at once, as a person's does, with Developer: Reload Window: VS Code saves the
+    // window's state before it reloads (the browser's own reload leaves that save unfinished, and
+    // a busy machine can lose it). The view comes back with its filter, its poll read back from the
+    // poll store.
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.tab', { hasText: 'NetPoll results' }).click();
     await view().locator('h1', { hasText: 'NetPoll results: devices.yaml' }).waitFor({ timeout: 60_000 });
