@@ -45,12 +45,10 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   // that a poll or a newer listing overtook).
   const showInventory = async () => model.show(await defaultInventory());
   // A poll's folder in the store is named after its inventory (`devices.yaml/`): not one. While
-  // a poll runs the view stays on its inventory, so only that file matters, and no search does.
+  // a poll runs the view stays on its inventory (the model drops any other), so no search.
   const onInventoryEvent = (uri: vscode.Uri) => {
     if (inWorkspaceStore(uri)) return;
-    const polled = model.running?.uri;
-    if (!polled) void showInventory();
-    else if (polled.toString() === uri.toString()) void model.show(uri);
+    void (model.running ? model.show(uri) : showInventory());
   };
   const watcher = vscode.workspace.createFileSystemWatcher(inventoryGlob());
   watcher.onDidChange(onInventoryEvent);
