@@ -3,6 +3,7 @@
 // As a child: reads one line of JSON (the device specs) on stdin, starts the lab, prints its
 // devices and their inventory as one line of JSON, and stops when stdin closes.
 import { ChildProcess, spawn } from 'node:child_process';
+import * as net from 'node:net';
 import * as readline from 'node:readline';
 import { DeviceLab, LabDevice, LabDeviceSpec } from '../test/lab/lab';
 
@@ -25,6 +26,23 @@ export async function startLabProcess(specs: LabDeviceSpec[]): Promise<LabProces
       await exited;
     },
   };
+}
+
+/**
+ * Milliseconds from connecting to a device's port to its first byte (the SSH banner, which a
+ * server sends at once): at least half the link's RTT on a lab that emulates one.
+ */
+export function firstByteMs(device: LabDevice): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = net.connect({ host: device.host, port: device.port });
+    socket.setTimeout(30_000, () => socket.destroy(new Error(`no banner from ${device.name} in 30 s`)));
+    socket.once('data', () => {
+      resolve(performance.now() - started);
+      socket.destroy();
+    });
+    socket.once('error', reject);
+  });
 }
 
 function firstLine(child: ChildProcess): Promise<string> {

@@ -1,12 +1,13 @@
-// The bench's tables and bench/RESULTS.md: one table per scenario, the long-output table,
-// and the targets with what was measured.
+// The bench's tables and bench/RESULTS.md: one table per scenario (one for all the link RTT
+// cells), the long-output table, and the targets with what was measured.
 import * as os from 'node:os';
 import { AUTO_THREADS_FROM_DEVICES, AUTO_THREADS_FROM_SESSIONS, threadsFor } from '../src/core/poll/workerPool';
 import { QUIET_SHARE } from './measure';
 import { ScalingRow } from './outputScaling';
 import { PARSE_RUNS, ParseSpeed } from './parseSpeed';
-import { BASELINE_CELL_LIMIT_S, Cell, NETMIKO, ScenarioResult, SHORT_CELL_S } from './scenarios';
-import { TargetCheck } from './targets';
+import { BASELINE_CELL_LIMIT_S, Cell, MINIMAL, NETMIKO, ScenarioResult, SHORT_CELL_S } from './scenarios';
+import { COMMAND_RTT_BOUND, TargetCheck } from './targets';
+import { ToolResult } from './tools';
 
 export function machine(netmikoVersion: string): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -41,19 +42,69 @@ export function scenarioTable({ scenario, cells }: ScenarioResult): string {
       compare[1] = !n ? '—' : n.finished === n.total ? x(n.wallS / r.wallS) : `— (netmiko ${n.finished}/${n.total} complete)`;
       compare[2] = minimal ? x(r.wallS / minimal.wallS) : '—';
     }
-    return [...head, `${r.finished}/${r.total}`, s(r.wallS), ...ideal, s(r.cpuS), r.peakRssMb.toFixed(0), r.eldP99Ms === undefined ? '—' : r.eldP99Ms.toFixed(1), ...compare];
+    return [...head, `${r.finished}/${r.total}`, wall(r), ...ideal, s(r.cpuS), r.peakRssMb.toFixed(0), r.eldP99Ms === undefined ? '—' : r.eldP99Ms.toFixed(1), ...compare];
   });
+  return [table(header, rows), ...notesOn(cells, (c) => `${c.client.label} at ${c.workers} workers`)].join('\n');
+}
+
+/** A cell's wall time; the minimal client's poll alone beside it. */
+function wall(r: ToolResult): string {
+  return r.pollS === undefined ? s(r.wallS) : `${s(r.wallS)} (poll ${s(r.pollS)})`;
+}
+
+/** Lines under a table about cells that lost devices or ran on a busy or robbed machine. */
+function notesOn(cells: Cell[], name: (cell: Cell) => string): string[] {
   const notes = [
-    ...cells.filter((c) => c.result?.errors.length).map((c) => `- ${c.client.label} at ${c.workers} workers, ${c.result!.total - c.result!.finished} not complete, e.g. ${c.result!.errors.join('; ')}`),
-    ...cells.filter((c) => (c.busyBefore ?? 0) > QUIET_SHARE).map((c) => `- ${c.client.label} at ${c.workers} workers started while other work kept ${((c.busyBefore ?? 0) * 100).toFixed(0)}% of the CPU busy`),
-    ...cells.filter((c) => (c.steal ?? 0) > STEAL_NOTE).map((c) => `- ${c.client.label} at ${c.workers} workers ran with ${((c.steal ?? 0) * 100).toFixed(0)}% of the CPU time stolen by the hypervisor`),
+    ...cells.filter((c) => c.result?.errors.length).map((c) => `- ${name(c)}, ${c.result!.total - c.result!.finished} not complete, e.g. ${c.result!.errors.join('; ')}`),
+    ...cells.filter((c) => (c.busyBefore ?? 0) > QUIET_SHARE).map((c) => `- ${name(c)} started while other work kept ${((c.busyBefore ?? 0) * 100).toFixed(0)}% of the CPU busy`),
+    ...cells.filter((c) => (c.steal ?? 0) > STEAL_NOTE).map((c) => `- ${name(c)} ran with ${((c.steal ?? 0) * 100).toFixed(0)}% of the CPU time stolen by the hypervisor`),
   ];
-  return [table(header, rows), ...(notes.length ? ['', ...notes] : [])].join('\n');
+  return notes.length ? ['', ...notes] : [];
+}
+
+/**
+ * The link RTT cells, one row per RTT and client: wall and CPU time, wall time against the
+ * minimal client's, and, from NetPoll's results, its median session's set-up and commands in
+ * round trips (in ms on a lab without added RTT); a pipelined poll's commands only together.
+ */
+export function rttTable(results: ScenarioResult[]): string {
+  const header = ['RTT ms', 'tool', 'complete', 'wall s', 'wall RTTs', 'CPU s', 'peak RSS MB', 'ratio to minimal', 'median set-up', 'median all commands', 'median command', 'median by command'];
+  const sorted = [...results].sort((a, b) => (a.scenario.rttMs ?? 0) - (b.scenario.rttMs ?? 0));
+  const rows = sorted.flatMap(({ scenario, cells }) => {
+    const rttMs = scenario.rttMs ?? 0;
+    const inTrips = (millis: number) => (rttMs > 0 ? `${(millis / rttMs).toFixed(2)} RTT` : `${millis.toFixed(0)} ms`);
+    const minimal = cells.find((c) => c.client.label === MINIMAL.label)?.result;
+    return cells.map((cell) => {
+      const head = [rttMs, cell.client.label];
+      const r = cell.result;
+      if (!r) return [...head, '—', cell.notRun ?? 'no result', ...Array(header.length - head.length - 2).fill('—')];
+      const t = r.times;
+      return [
+        ...head,
+        `${r.finished}/${r.total}`,
+        wall(r),
+        rttMs > 0 ? ((r.wallS * 1000) / rttMs).toFixed(1) : '—',
+        s(r.cpuS),
+        r.peakRssMb.toFixed(0),
+        minimal && cell.client.label !== MINIMAL.label ? x(r.wallS / minimal.wallS) : '',
+        t ? inTrips(t.setUpMs) : '',
+        t ? inTrips(t.allCommandsMs) : '',
+        // Pipelined commands share their round trip: one command's time says little.
+        t && !cell.client.pipeline ? inTrips(t.anyCommandMs) : '—',
+        t && !cell.client.pipeline ? t.commandMs.map((c) => (rttMs > 0 ? (c / rttMs).toFixed(2) : c.toFixed(0))).join(' / ') : '—',
+      ];
+    });
+  });
+  const notes = notesOn(
+    sorted.flatMap((r) => r.cells.map((c) => ({ ...c, client: { ...c.client, label: `${c.client.label} at ${r.scenario.rttMs ?? 0} ms RTT` } }))),
+    (c) => c.client.label,
+  );
+  return [table(header, rows), ...notes].join('\n');
 }
 
 export function scalingTable(rows: ScalingRow[]): string {
   // The cost of each added line: between consecutive sizes, so the fixed cost of a command
-  // (round trips, the quiet check after the prompt) cancels out. Flat means linear.
+  // (its round trips and the like) cancels out. Flat means linear.
   const marginal = rows.map((r, i) => (i === 0 ? '' : (((r.ms - rows[i - 1].ms) / (r.lines - rows[i - 1].lines)) * 1000).toFixed(2)));
   return table(
     ['lines', 'bytes', 'median ms', 'ms per 1000 lines', 'added ms per added 1000 lines'],
@@ -69,6 +120,20 @@ export function parseTable(speed: ParseSpeed): string {
   );
   const { cli } = speed;
   return `${rows}\n\n\`netpoll parse --template ${speed.template}\` (dist/cli.js, a whole process, start-up included) on the ${cli.lines}-line output: ${cli.records} records in ${(cli.wallMs / 1000).toFixed(2)} s.`;
+}
+
+function rttNotes(scenarios: ScenarioResult[]): string[] {
+  const rtts = scenarios.filter((r) => r.scenario.kind === 'rtt');
+  if (rtts.length === 0) return [];
+  return [
+    `- The RTT lab holds every byte for half the round-trip time (${rtts.map((r) => r.scenario.rttMs).join(', ')} ms) on its way each way between`,
+    '  client and device, and adds no login or command time of its own. "wall RTTs" is the wall time in round trips;',
+    '  NetPoll\'s "median set-up" (connect, auth and session preparation), "median all commands" (a device\'s commands',
+    '  together) and "median command" come from the `timings` and `elapsedMs` of its JSON results, medians over the',
+    '  finished devices ("by command": in the order sent), in round trips; with `--pipeline` only all commands together count;',
+    `  the target for a command is about one round trip (≤ ${COMMAND_RTT_BOUND} RTT) when the device answers at once.`,
+    '  **NetPoll --pipeline** is `netpoll poll --pipeline`: all of a device\'s commands sent at once after set-up.',
+  ];
 }
 
 export function targetsTable(checks: TargetCheck[]): string {
@@ -110,7 +175,9 @@ export function resultsMarkdown(results: Results): string {
     `  thread per core but one (at most 4) where that makes two or more, else on the main thread too (here ${threadsFor('auto', { sessionsAtOnce: AUTO_THREADS_FROM_SESSIONS, devices: AUTO_THREADS_FROM_DEVICES, servesEditor: false })}).`,
     '  **NetPoll threads=0** keeps every session on the main thread.',
     '  **minimal ssh2**: a hand-written ssh2',
-    '  client doing only login, `enable`, `terminal length 0` and the commands (bench/minimalClient.ts).',
+    '  client doing only login, `enable`, `terminal length 0` and the commands (bench/minimalClient.ts), in a',
+    '  process of its own; like NetPoll\'s, its wall time counts from the process\'s start (loading Node and ssh2)',
+    '  to the answers in hand; its poll alone is given beside it where the tables have room.',
     '  **netmiko**: `ThreadPoolExecutor` + `submit` + `as_completed` over `ConnectHandler`, `enable()`,',
     '  `send_command` (bench/netmiko_poll.py). "complete" counts devices whose every command brought back as',
     '  many lines as the lab printed; a netmiko run that is not complete gets no netmiko/NetPoll ratio.',
@@ -119,6 +186,7 @@ export function resultsMarkdown(results: Results): string {
     '  handshake is part of it) and answers each `show` command after 0.3 s; session setup lines (`enable`,',
     '  its secret, `terminal` settings) are answered at once. Ideal = ceil(N/W) × (1 s + commands × 0.3 s).',
     '- The lab echoes what each read brings as one write, as a device does.',
+    ...rttNotes(results.scenarios),
     '- The 5 commands: `' + results.scenarios.find((r) => r.scenario.commands.length === 5)?.scenario.commands.join('`, `') + '`',
     '  (the lab\'s IOS knows four show commands; `show running-config` is 6,000 lines, about 141 kB).',
     `- To keep the whole run near 20 minutes, a baseline cell (netmiko or the minimal client) estimated to take over`,
@@ -134,7 +202,14 @@ export function resultsMarkdown(results: Results): string {
     '',
     targetsTable(results.targets),
     '',
-    ...results.scenarios.flatMap((r) => [`## ${r.scenario.name}`, '', scenarioTable(r), '']),
+    ...results.scenarios.flatMap((r, i, all) => {
+      if (r.scenario.kind !== 'rtt') return [`## ${r.scenario.name}`, '', scenarioTable(r), ''];
+      // All the RTT cells in one table, where the first of them stands.
+      if (all.findIndex((o) => o.scenario.kind === 'rtt') !== i) return [];
+      const rtts = all.filter((o) => o.scenario.kind === 'rtt');
+      const { devices, commands, workers } = r.scenario;
+      return [`## ${devices} devices × ${commands.length} commands at ${workers.join(', ')} workers, link RTT ${rtts.map((o) => o.scenario.rttMs).join(', ')} ms`, '', rttTable(rtts), ''];
+    }),
     '## One device, one long output',
     '',
     'Median of 5 reads of `show running-config` by one NetPoll session from one lab device (cisco_ios,',

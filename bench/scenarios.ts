@@ -1,33 +1,43 @@
 // The benchmark's scenarios: the seed's 40 devices at 1..40 workers on a zero-latency and a
-// latency lab, 1000 devices × 5 commands at scale, and 10,000 running configurations. Each
+// latency lab, 40 devices × 5 commands over links of 0 to 600 ms round-trip time, 1000 devices
+// × 5 commands at scale, and 10,000 running configurations. Each
 // scenario gets a lab process of its own; every cell (tool x workers) is one poll in a fresh
 // process (tools.ts).
 import { ThreadsSetting } from '../src/core/poll/workerPool';
 import { LabDeviceSpec } from '../test/lab/lab';
 import { cpuTicks, idealSeconds, Latency, waitForQuiet } from './measure';
-import { startLabProcess } from './labProcess';
+import { firstByteMs, startLabProcess } from './labProcess';
 import { PollJob, runTool, TimeLimitError, ToolName, ToolResult } from './tools';
 
 export interface Client {
   tool: ToolName;
   label: string;
   threads?: ThreadsSetting;
+  /** `netpoll poll --pipeline`: all of a device's commands in one write after set-up. */
+  pipeline?: boolean;
 }
 
 /** NetPoll as it ships (the bundled command line): threads=auto. */
 export const NETPOLL: Client = { tool: 'netpoll', label: 'NetPoll', threads: 'auto' };
 export const NETPOLL_MAIN_THREAD: Client = { tool: 'netpoll', label: 'NetPoll threads=0', threads: 0 };
+/** NetPoll as it ships, with `--pipeline`. */
+export const NETPOLL_PIPELINE: Client = { tool: 'netpoll', label: 'NetPoll --pipeline', threads: 'auto', pipeline: true };
 export const MINIMAL: Client = { tool: 'minimal', label: 'minimal ssh2' };
 export const NETMIKO: Client = { tool: 'netmiko', label: 'netmiko' };
 
+export const SCENARIO_KINDS = ['seed', 'rtt', 'scale', 'configs'] as const;
+export type ScenarioKind = (typeof SCENARIO_KINDS)[number];
+
 export interface Scenario {
-  /** The seed's 40-device grid, the 1000-device run, or the 10,000 running configurations. */
-  kind: 'seed' | 'scale' | 'configs';
+  /** The seed's 40-device grid, a link RTT cell, the 1000-device run, or the 10,000 running configurations. */
+  kind: ScenarioKind;
   name: string;
   devices: number;
   commands: string[];
   /** Absent: the lab answers at once. */
   latency?: Latency;
+  /** The lab's emulated link round-trip time (each byte held half of it each way); absent: none. */
+  rttMs?: number;
   workers: number[];
   clients: Client[];
   /** Baseline cells the targets need: they run however long they take. */
@@ -59,6 +69,10 @@ export const ONE_COMMAND = ['show version'];
 // brackets its snapshot would. The 6,000-line configuration is the long one.
 export const FIVE_COMMANDS = ['show clock', 'show version', 'show ip interface brief', 'show running-config', 'show clock'];
 
+/** The link round-trip times of the RTT cells; a quick run keeps the one its targets start at. */
+export const RTTS_MS = [0, 50, 200, 600];
+const QUICK_RTTS_MS = [50];
+
 export function scenarios(quick: boolean): Scenario[] {
   const seedWorkers = quick ? [40] : [1, 5, 10, 20, 40];
   const seed = (commands: string[], latency?: Latency): Scenario => ({
@@ -71,6 +85,17 @@ export function scenarios(quick: boolean): Scenario[] {
     clients: [NETPOLL, MINIMAL, NETMIKO],
     required: latency || commands.length > 1 ? {} : { netmiko: [40], minimal: [40] },
   });
+  // No login or show delay: each cell's time is round trips, and the work at both ends.
+  const rtt = (rttMs: number): Scenario => ({
+    kind: 'rtt',
+    name: `40 devices × 5 commands, ${rttMs} ms RTT lab`,
+    devices: 40,
+    commands: FIVE_COMMANDS,
+    rttMs,
+    workers: [40],
+    clients: [NETPOLL, NETPOLL_PIPELINE, MINIMAL],
+    required: { minimal: [40] },
+  });
   const scaleDevices = quick ? 200 : 1000;
   const configDevices = quick ? 1000 : 10_000;
   return [
@@ -78,6 +103,7 @@ export function scenarios(quick: boolean): Scenario[] {
     ...(quick ? [] : [seed(FIVE_COMMANDS)]),
     seed(ONE_COMMAND, LATENCY_LAB),
     ...(quick ? [] : [seed(FIVE_COMMANDS, LATENCY_LAB)]),
+    ...(quick ? QUICK_RTTS_MS : RTTS_MS).map(rtt),
     {
       kind: 'scale',
       name: `${scaleDevices} devices × 5 commands, zero-latency lab`,
@@ -134,7 +160,7 @@ class Rates {
   }
 }
 
-const rateKey = (c: Client, s: Scenario) => `${c.label}/${s.commands.join('|')}/${s.latency ? 'latency' : 'zero'}`;
+const rateKey = (c: Client, s: Scenario) => `${c.label}/${s.commands.join('|')}/${s.latency ? 'latency' : 'zero'}/${s.rttMs ?? 0}`;
 
 const rates = new Rates();
 
@@ -164,10 +190,16 @@ export async function runScenario(scenario: Scenario, log: (line: string) => voi
     secret: 'netpoll-en',
     loginDelayMs: scenario.latency?.loginMs,
     showDelayMs: scenario.latency?.showMs,
+    rttMs: scenario.rttMs,
   }));
   const lab = await startLabProcess(specs);
   const cells: Cell[] = [];
   try {
+    if (scenario.rttMs) {
+      // A lab that does not hold bytes would make this a zero-RTT cell under another name.
+      const bannerMs = await firstByteMs(lab.devices[0]);
+      if (bannerMs < scenario.rttMs / 2) throw new Error(`${scenario.name}: the lab's banner came in ${bannerMs.toFixed(1)} ms, under half the RTT: the lab does not emulate rttMs`);
+    }
     // Most workers first: a baseline's quick cells give the rate its slow ones are estimated from.
     for (const workers of [...scenario.workers].sort((a, b) => b - a)) {
       const idealS = idealSeconds(scenario.devices, workers, scenario.commands.length, scenario.latency);
@@ -182,7 +214,7 @@ export async function runScenario(scenario: Scenario, log: (line: string) => voi
           log(`${scenario.name}: ${client.label} at ${workers} workers ${cell.notRun}`);
           continue;
         }
-        const job: PollJob = { tool: client.tool, devices: lab.devices, inventoryYaml: lab.inventoryYaml, commands: scenario.commands, workers, threads: client.threads };
+        const job: PollJob = { tool: client.tool, devices: lab.devices, inventoryYaml: lab.inventoryYaml, commands: scenario.commands, workers, threads: client.threads, pipeline: client.pipeline };
         const limitS = estimateS === undefined ? CELL_LIMIT_S : Math.max(60, OVER_ESTIMATE * estimateS);
         row.push({ cell, job, estimateS, limitS, runs: [], stolen: 0, elapsed: 0 });
       }

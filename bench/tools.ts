@@ -21,6 +21,20 @@ export interface PollJob {
   workers: number;
   /** NetPoll's worker threads (0: every session on the main thread) or auto; absent: its default. */
   threads?: ThreadsSetting;
+  /** NetPoll only: `--pipeline`. */
+  pipeline?: boolean;
+}
+
+/** What NetPoll's results say its sessions spent their time on, ms (medians over the finished devices). */
+export interface SessionTimes {
+  /** Each command's `elapsedMs`, by its place in the job's commands. */
+  commandMs: number[];
+  /** Every command of every finished device. */
+  anyCommandMs: number;
+  /** A device's commands together, first sent to last answered. */
+  allCommandsMs: number;
+  /** From the start of the connection to the first command: connect + auth + prepare. */
+  setUpMs: number;
 }
 
 export interface ToolResult extends Omit<Measurement, 'eldP99Ms'> {
@@ -31,6 +45,10 @@ export interface ToolResult extends Omit<Measurement, 'eldP99Ms'> {
   total: number;
   /** The first few failures, for the report. */
   errors: string[];
+  /** NetPoll only, from its results file. */
+  times?: SessionTimes;
+  /** The minimal client only: its poll alone, without the process's start (wallS counts from it). */
+  pollS?: number;
 }
 
 /**

@@ -34,6 +34,8 @@ export interface PollArgs {
   parse: boolean;
   /** The templates folder (else NET_TEXTFSM, else .netpoll/templates beside the inventory). */
   templatesDir?: string;
+  /** Send each device's commands in one write (a device's pipeline: key wins). */
+  pipeline: boolean;
 }
 
 export class UsageError extends Error {}
@@ -53,13 +55,17 @@ Options:
       --store DIR        also keep the poll in the poll store DIR, as the extension
                          does in .netpoll/polls (compare polls with netpoll diff)
       --keep N           polls of the inventory to keep in --store (default: ${POLL_DEFAULTS.keepPolls})
-      --keep-secrets     keep passwords, keys and communities in the outputs; by
-                         default they are replaced by <removed> before anything is written
+      --keep-secrets     keep passwords, keys and communities in the outputs and messages;
+                         by default they are replaced by <removed> before anything is written
       --parse            parse each output into records with TextFSM templates, found
                          in the templates index by device_type and command (a device's
                          parse: key in the inventory wins)
       --templates DIR    the templates folder, with its index (default: NET_TEXTFSM,
                          else .netpoll/templates beside the inventory)
+      --pipeline         send each device's commands all at once after login and split
+                         the replies by echo and prompt: one round trip instead of one
+                         per command, for devices that buffer typed input (a device's
+                         pipeline: key in the inventory wins)
       --host-keys POLICY accept-new (record unknown keys, refuse changed ones),
                          strict (refuse unknown keys) or off (default: ${POLL_DEFAULTS.hostKeyPolicy})
       --known-hosts FILE known_hosts file to check and record keys in
@@ -96,6 +102,7 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
     'keep-secrets': { type: 'boolean' },
     parse: { type: 'boolean' },
     templates: { type: 'string' },
+    pipeline: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) return undefined;
@@ -130,6 +137,7 @@ export function parsePollArgs(argv: string[]): PollArgs | undefined {
     keepSecrets: values['keep-secrets'] === true,
     parse: values.parse ?? POLL_DEFAULTS.parse,
     templatesDir: values.templates,
+    pipeline: values.pipeline ?? POLL_DEFAULTS.pipeline,
   };
 }
 

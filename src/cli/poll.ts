@@ -8,7 +8,7 @@ import { PollParsing, templatesFolder } from '../core/poll/pollParsing';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
 import { preparePoll } from '../core/poll/pollSetup';
-import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
+import { describeCommand, describeLimit, describeNewHostKey, describeNotice, describeState } from '../core/poll/progressLog';
 import { printable } from '../core/results/printable';
 import { StoreError } from '../core/results/pollStoreWriter';
 import { ReportRenderer, ResultsFormat, summaryLine } from '../core/results/render';
@@ -93,6 +93,7 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
       platformErrors: setup.platforms.errors,
       hostKeyPolicy: args.hostKeyPolicy,
       knownHostsFile: args.knownHostsFile,
+      pipeline: args.pipeline,
       onNewHostKey: (device, key, notRecorded) => progress.log(`netpoll: ${describeNewHostKey(device.name, key, notRecorded).text}\n`),
       resolve: createResolver(io.values),
     },
@@ -120,6 +121,14 @@ export async function pollCommand(args: PollArgs, io: CliIo): Promise<number> {
     const entry = describeState(poll);
     if (entry) progress.log(`${entry.marker} ${clock()} ${entry.text}\n`);
     progress.track(poll);
+  });
+  run.executor.on('command', (poll, result) => {
+    const entry = describeCommand(poll, result);
+    if (entry) progress.log(`${entry.marker} ${clock()} ${entry.text}\n`);
+  });
+  run.executor.on('notice', (poll, text) => {
+    const entry = describeNotice(poll, text);
+    progress.log(`${entry.marker} ${clock()} ${entry.text}\n`);
   });
   const stopListening = io.onInterrupt(() => {
     io.stderr('netpoll: cancelling; results so far will still be written\n');

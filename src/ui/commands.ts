@@ -1,10 +1,11 @@
 // Every NetPoll command, registered in one place; each is a thin call into its part.
 import * as vscode from 'vscode';
+import { deviceText } from '../core/results/deviceText';
 import { CredentialQuickFix, MOVE_TO_SECRET_STORAGE, moveCredentialToSecretStorage } from './credentialQuickFix';
 import { DeviceRow, DevicesModel } from './devicesModel';
 import { InventoryService } from './inventoryService';
 import { Poller } from './poller';
-import { deviceText, ResultsDocuments } from './resultsDocuments';
+import { ResultsDocuments } from './resultsDocuments';
 import { ResultsView } from './resultsView';
 import type { ViewSource } from '../webview/protocol';
 import { SecretValues } from './secretValues';

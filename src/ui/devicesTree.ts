@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PollState } from '../core/poll/devicePoll';
 import { DeviceChange, DeviceComparison } from '../core/results/pollCompare';
 import { parseSummary } from '../core/results/recordTables';
+import { messagesSummary } from '../core/results/sessionNotes';
 import { DeviceRow, DevicesModel } from './devicesModel';
 
 export type { DeviceRow } from './devicesModel';
@@ -132,6 +133,9 @@ function tooltip({ device, poll }: DeviceRow, change: DeviceComparison | undefin
       md.appendMarkdown(`**${poll.error.kind}**: ${escape(poll.error.message)}\n\n`);
       if (poll.error.hint) md.appendMarkdown(`${escape(poll.error.hint)}\n\n`);
     }
+    if (poll.uncertainEnds.length > 0) md.appendMarkdown(`Outputs that may be cut short (their end was uncertain):\n\n${poll.uncertainEnds.map((command) => `- ${escape(command)}`).join('\n')}\n\n`);
+    // Counted only: their text is the device's, read in its results.
+    if (poll.messageCount > 0) md.appendMarkdown(`${messagesSummary(poll.messageCount, poll.messagesDropped)}, apart from the outputs: open the device's output to read them\n\n`);
     const parsed = poll.parseNotes.map((note) => `${escape(note.command)}: ${escape(parseSummary(note, note.records))}`);
     if (parsed.length > 0) md.appendMarkdown(`Parsed (TextFSM):\n\n${parsed.map((line) => `- ${line}`).join('\n')}\n\n`);
   }

@@ -25,6 +25,8 @@ export interface PollSettings {
   parse: boolean;
   /** The templates folder as set; empty: NET_TEXTFSM, else .netpoll/templates. */
   templates: string;
+  /** Send each device's commands in one write unless the device says otherwise. */
+  pipeline: boolean;
 }
 
 /** The settings that apply to an inventory (its folder's, else the workspace's, else the user's). */
@@ -47,6 +49,7 @@ export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
     removeSecrets: get('results.removeSecrets'),
     parse: get('parsing.enabled'),
     templates: get('parsing.templates'),
+    pipeline: get('pipeline') === true,
   };
 }
 

@@ -12,7 +12,7 @@ import { PollParsing, templatesFolder } from '../core/poll/pollParsing';
 import { PollRun } from '../core/poll/pollRun';
 import { PollStorage } from '../core/poll/pollStorage';
 import { PollOverview } from '../core/results/pollOverview';
-import { describeLimit, describeNewHostKey, describeState } from '../core/poll/progressLog';
+import { describeCommand, describeLimit, describeNewHostKey, describeNotice, describeState } from '../core/poll/progressLog';
 import { StoreError } from '../core/results/pollStoreWriter';
 import { summaryLine } from '../core/results/render';
 import { DeviceReport, PollTotals } from '../core/results/report';
@@ -155,6 +155,7 @@ export class Poller implements vscode.Disposable {
         platformErrors: setup.platforms.errors,
         hostKeyPolicy: settings.hostKeyPolicy,
         knownHostsFile: settings.knownHostsFile,
+        pipeline: settings.pipeline,
         onNewHostKey: (device, key, notRecorded) => {
           const entry = describeNewHostKey(device.name, key, notRecorded);
           this.log[entry.level](entry.text);
@@ -213,6 +214,14 @@ export class Poller implements vscode.Disposable {
       const entry = describeState(handle);
       if (entry) this.log[entry.level](`${entry.marker} ${entry.text}`);
       this.model.pollChanged(handle);
+    });
+    run.executor.on('command', (handle, result) => {
+      const entry = describeCommand(handle, result);
+      if (entry) this.log[entry.level](`${entry.marker} ${entry.text}`);
+    });
+    run.executor.on('notice', (handle, text) => {
+      const entry = describeNotice(handle, text);
+      this.log[entry.level](`${entry.marker} ${entry.text}`);
     });
     const polls = run.start();
     this.model.pollStarted(poll, inventoryDevices);

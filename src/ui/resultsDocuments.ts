@@ -5,14 +5,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { DevicePoll } from '../core/poll/devicePoll';
+import { deviceHeading, deviceText } from '../core/results/deviceText';
 import { storedSide } from '../core/results/pollSides';
-import { printable } from '../core/results/printable';
 import { ResultsFormat } from '../core/results/render';
 import { DeviceReport } from '../core/results/report';
 import { comparisonText } from '../core/results/storedComparison';
 import { findStoredDevice, openPoll, StoredPoll } from '../core/results/storedPolls';
 import { storedPollText } from '../core/results/storedRender';
-import { parseSummary, textTable } from '../core/results/recordTables';
 import { DevicesModel } from './devicesModel';
 import { LiveResultsText } from './liveResults';
 import { PollChanges } from './pollChanges';
@@ -194,24 +193,4 @@ function storedAddress(pathPart: string, query: StoredQuery): vscode.Uri {
 /** `2026-12-01 22.01.02`: a local time that can be part of a file name. */
 function fileTime(iso: string): string {
   return localTime(iso).replace(/:/g, '.');
-}
-
-function deviceHeading(d: Pick<DeviceReport, 'name' | 'host' | 'port' | 'deviceType'>, state: string): string {
-  return `# ${printable(d.name)} (${printable(d.host)}:${d.port}, ${d.deviceType}): ${state}`;
-}
-
-/** One device's answers (or error) as plain text. */
-export function deviceText(d: DeviceReport): string {
-  const lines = [deviceHeading(d, d.status)];
-  if (d.error) lines.push(`# ${d.error.kind}: ${d.error.message}`, ...(d.error.hint ? [`# ${d.error.hint}`] : []));
-  for (const command of d.commands) {
-    lines.push('', `${d.name}> ${command.command}${command.failed ? '   (failed on the device)' : ''}`, command.output);
-    if (command.parse) {
-      // Below the output, clearly apart from what the device said.
-      lines.push('', `# parsed: ${parseSummary(command.parse, command.parsed?.length ?? 0)}`);
-      const table = command.parsed ? textTable(command.parsed, '# ') : '';
-      if (table !== '') lines.push(table.trimEnd());
-    }
-  }
-  return lines.join('\n') + '\n';
 }

@@ -22,6 +22,7 @@ export const SETTING_DEFAULTS = {
   'compare.ignoreLines': [] as const,
   'parsing.enabled': POLL_DEFAULTS.parse,
   'parsing.templates': '',
+  pipeline: POLL_DEFAULTS.pipeline,
 } as const;
 
 export type SettingName = keyof typeof SETTING_DEFAULTS;

@@ -24,7 +24,12 @@ function netmiko(request: object): Promise<Record<string, string>> {
 describe('NetPoll returns what netmiko returns', function () {
   let lab: DeviceLab;
   before(async () => {
-    lab = await DeviceLab.start([{ name: 'R1', secret: 'en-secret' }]);
+    lab = await DeviceLab.start([
+      { name: 'R1', secret: 'en-secret' },
+      // The most common lab logins: words that outputs hold too.
+      { name: 'R2', username: 'cisco', password: 'cisco', secret: 'cisco' },
+      { name: 'R3', username: 'admin', password: 'admin', secret: 'admin' },
+    ]);
   });
   after(() => lab?.stop());
 
@@ -42,4 +47,20 @@ describe('NetPoll returns what netmiko returns', function () {
       await session.close();
     }
   });
+
+  for (const [name, word, holder] of [['R2', 'cisco', 'Technical Support: http://www.cisco.com/techsupport'], ['R3', 'admin', 'administratively down']]) {
+    it(`with ${word}/${word} and enable secret ${word}, outputs that hold the word are the device's, as netmiko returns them`, async () => {
+      const d = lab.devices.find((device) => device.name === name)!;
+      const reference = await netmiko({ device_type: 'cisco_ios', host: d.host, port: d.port, username: d.username, password: d.password, secret: d.secret, commands: COMMANDS });
+      const session = await CliSession.open({ host: d.host, port: d.port, username: d.username, password: d.password, secret: d.secret, platform: BUILTIN_PLATFORMS.get('cisco_ios')! }, { hostKeys: { policy: 'off' } });
+      try {
+        const outputs: string[] = [];
+        await session.run(COMMANDS, false, (result) => outputs.push(result.output));
+        assert.deepEqual(outputs, COMMANDS.map((command) => reference[command]));
+        assert.ok(outputs.some((output) => output.includes(holder)), `no output holds "${holder}"`);
+      } finally {
+        await session.close();
+      }
+    });
+  }
 });

@@ -84,7 +84,7 @@ describe('CliSession against the lab (real SSH on 127.0.0.1)', function () {
 
   it('fails with kind enable when the device logs in at user exec and no secret is set', async () => {
     const err = await sessionFailure(CliSession.open(target(lab.devices[0], { secret: undefined }), labOptions), 'enable');
-    assert.match(err.message, /logged in at user exec \(R1>\) and no enable secret is set/);
+    assert.match(err.message, /asks for an enable password and no enable secret is set/);
   });
 
   it('fails with kind enable on a wrong secret, without showing it', async () => {

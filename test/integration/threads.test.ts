@@ -100,7 +100,7 @@ require(${JSON.stringify(realWorker)});
     const pool = new WorkerPool(1, { background: false }, script);
     const job: DeviceJob = async (poll, { signal }) => {
       const work = await prepareWork(poll.device, { commands: poll.device.name === 'T1' ? ['crash the worker'] : ['show version'], hostKeyPolicy: 'off' });
-      await pool.run(work, { signal, knownHosts: knownHostsCache(), onPhase: () => undefined, onNewKey: () => undefined, onCommand: (result) => poll.commands.push(result) });
+      await pool.run(work, { signal, knownHosts: knownHostsCache(), onPhase: () => undefined, onNewKey: () => undefined, onCommand: (result) => poll.addCommand(result), onMessage: (message) => poll.addMessage(message) });
     };
     const devices = parseInventory(lab.inventoryYaml()).devices.filter((d) => ['T1', 'T2', 'T3'].includes(d.name));
     const run = new PollRun({ inventory: 'lab', devices, commands: [], maxWorkers: 1, order: 'inventory', job });

@@ -2,7 +2,7 @@
 // every line between the echoed command and the next prompt, as plain text (no colour codes),
 // Junos's closing blank line included. Left out: IOS XR's timestamp line before the output,
 // which varies and which clients turn off with `terminal exec prompt no-timestamp`.
-import { DeviceInfo, interpret } from './cli';
+import { DeviceInfo, interpret, PlatformCli } from './cli';
 import { parseLine } from './parse';
 import { LabPlatform, PLATFORMS } from './platforms';
 
@@ -40,4 +40,13 @@ export function outputVaries(platform: LabPlatform, command: string): boolean {
   const cli = PLATFORMS[platform];
   const parsed = parseLine(command, cli.commands, cli.exactWords);
   return parsed.ok && parsed.command.varies === true;
+}
+
+/**
+ * The syslog line a lab device of `platform` writes when its spec asks for one (`syslog`), at
+ * the time `now`; undefined for the platforms that write none (Junos, generic).
+ */
+export function expectedSyslog(platform: LabPlatform, hostname: string, now: Date, username = 'cisco'): string | undefined {
+  const cli: PlatformCli = PLATFORMS[platform];
+  return cli.syslog?.({ hostname, username, runningConfigLines: 0, now });
 }

@@ -4,7 +4,8 @@
 // sshDevice.ts is one device's SSH side, cli.ts and platforms/ what it says.
 import * as net from 'node:net';
 import { ParsedKey, Server, utils } from 'ssh2';
-import type { ShellFault } from './cli';
+import type { ShellFault, SyslogSpec } from './cli';
+import { DelayedLink, startDelayedLink } from './delayedLink';
 import { LabPlatform } from './platforms';
 import { createSshServer, generateHostKey, SshDeviceConfig } from './sshDevice';
 
@@ -48,8 +49,22 @@ export interface LabDeviceSpec {
   authorizedKeys?: string[];
   /** How long logging in takes, from the client's hello to the answer to its credentials. */
   loginDelayMs?: number;
-  /** How long each `show` command takes to answer; session setup lines are answered at once. */
+  /**
+   * How long each line starting with `show` takes to answer, from its Enter (the echo is at
+   * once); session setup lines are answered at once.
+   */
   showDelayMs?: number;
+  /**
+   * The link's round-trip time: every byte between client and device is held rttMs/2 in each
+   * direction, in order (a delay line on loopback, see delayedLink.ts); `port` is then the
+   * link's. The TCP handshake itself is not delayed. Default 0, no link.
+   */
+  rttMs?: number;
+  /**
+   * A syslog message (as `terminal monitor` shows it) around every `show` command, on the
+   * platforms that have a syslog format (IOS, IOS XE, NX-OS, IOS XR, EOS; not Junos or generic).
+   */
+  syslog?: SyslogSpec;
   /** Lines in `show running-config` (Junos: `show configuration`). Default 6000. */
   runningConfigLines?: number;
   faults?: LabFault[];
@@ -88,7 +103,12 @@ interface RunningDevice {
   listener: net.Server;
   /** Swapped on restart; sockets are handed to whichever is current. */
   ssh: Server;
+  /** The clients' connections: to the device, or to its link when it has one. */
   sockets: Set<net.Socket>;
+  /** The emulated long link in front of the device, if any. */
+  link?: DelayedLink;
+  /** Behind a link: the link's own connections to the device (not counted as clients). */
+  linkSockets: Set<net.Socket>;
 }
 
 export class DeviceLab {
@@ -128,7 +148,7 @@ export class DeviceLab {
     const key = generateHostKey(running.faults.has('legacy-only'));
     running.ssh = createSshServer(running.config, key.private);
     running.device.hostKey = key.public;
-    await dropAll(running.sockets);
+    await Promise.all([dropAll(running.sockets), dropAll(running.linkSockets)]);
     return running.device;
   }
 
@@ -142,8 +162,9 @@ export class DeviceLab {
   async stop(): Promise<void> {
     await Promise.all(
       this.running.map(async (r) => {
+        await r.link?.close();
         const closed = new Promise<void>((resolve) => r.listener.close(() => resolve()));
-        await dropAll(r.sockets);
+        await Promise.all([dropAll(r.sockets), dropAll(r.linkSockets)]);
         await closed;
       }),
     );
@@ -164,13 +185,18 @@ export class DeviceLab {
       secret: spec.secret,
       hostKey: key.public,
     };
-    const running: RunningDevice = { device, config, faults, listener, ssh: createSshServer(config, key.private), sockets: new Set() };
+    const running: RunningDevice = { device, config, faults, listener, ssh: createSshServer(config, key.private), sockets: new Set(), linkSockets: new Set() };
     this.running.push(running);
     device.port = await listen(listener);
+    if (spec.rttMs) {
+      running.link = await startDelayedLink(LAB_HOST, device.port, spec.rttMs, { onConnection: (socket) => this.count(running, socket) });
+      device.port = running.link.port;
+    }
     this.devices.push(device);
   }
 
-  private accept(running: RunningDevice, socket: net.Socket): void {
+  /** A client's connection, to the device or to its link. */
+  private count(running: RunningDevice, socket: net.Socket): void {
     this.stats.totalConnections++;
     this.stats.activeConnections++;
     this.stats.peakConnections = Math.max(this.stats.peakConnections, this.stats.activeConnections);
@@ -179,6 +205,15 @@ export class DeviceLab {
       running.sockets.delete(socket);
       this.stats.activeConnections--;
     });
+  }
+
+  private accept(running: RunningDevice, socket: net.Socket): void {
+    if (running.link) {
+      running.linkSockets.add(socket);
+      socket.once('close', () => running.linkSockets.delete(socket));
+    } else {
+      this.count(running, socket);
+    }
     socket.on('error', () => undefined);
     if (running.faults.has('refuse')) return void socket.resetAndDestroy();
     // A stalled device never answers, but still notices the client hanging up.
@@ -198,6 +233,7 @@ function deviceConfig(spec: LabDeviceSpec, faults: Set<LabFault>, onPassword: ()
     authorizedKeys: (spec.authorizedKeys ?? []).map(parsePublicKey),
     loginDelayMs: spec.loginDelayMs ?? 0,
     showDelayMs: spec.showDelayMs ?? 0,
+    syslog: spec.syslog,
     runningConfigLines: spec.runningConfigLines ?? 6000,
     legacyOnly: faults.has('legacy-only'),
     keyboardInteractiveOnly: faults.has('keyboard-interactive-only'),

@@ -1,8 +1,9 @@
 // One lab device's SSH side: its host key and algorithms, who may log in and how, the CLI
 // shell it serves, and direct-tcpip channels (a jump host) forwarded to loopback only.
 import * as net from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 import { Algorithms, AuthContext, AuthenticationType, Connection, ParsedKey, Server, ServerChannel, TcpipRequestInfo, utils } from 'ssh2';
-import { CliShell, ShellFault, ShellIo } from './cli';
+import { CliShell, ShellFault, ShellIo, SyslogSpec } from './cli';
 import type { LabFault } from './lab';
 import { LabPlatform, PLATFORMS } from './platforms';
 import { acceptRepeatedUserauthRequests, OPEN_CONNECT_FAILED, OPEN_PROHIBITED, rejectionWithReason } from './ssh2Gaps';
@@ -16,6 +17,7 @@ export interface SshDeviceConfig {
   authorizedKeys: ParsedKey[];
   loginDelayMs: number;
   showDelayMs: number;
+  syslog?: SyslogSpec;
   runningConfigLines: number;
   legacyOnly: boolean;
   keyboardInteractiveOnly: boolean;
@@ -36,7 +38,6 @@ const LEGACY_ALGORITHMS: Algorithms = {
   compress: ['none'],
 };
 
-const SHOW_COMMAND = /^\s*show(?:\s|$)/;
 const DRIP_CHARS = 4;
 const DRIP_PAUSE_MS = 1;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -111,21 +112,21 @@ function serveShell(channel: ServerChannel, client: Connection, config: SshDevic
   const shell = new CliShell(
     PLATFORMS[config.platform],
     { hostname: config.name, username: config.username, runningConfigLines: config.runningConfigLines },
-    { secret: config.secret, password: config.password, pagingLocked: config.pagingLocked, closeMidCommand: config.closeMidCommand, faults: config.faults as ReadonlySet<ShellFault> },
+    {
+      secret: config.secret,
+      password: config.password,
+      pagingLocked: config.pagingLocked,
+      closeMidCommand: config.closeMidCommand,
+      faults: config.faults as ReadonlySet<ShellFault>,
+      showDelayMs: config.showDelayMs,
+      syslog: config.syslog,
+    },
     channelIo(channel, client, config.slowDrip),
   );
-  // Keystrokes are handled in arrival order; the return that runs a show command waits out
-  // its latency.
-  let queue = Promise.resolve();
-  let lineSoFar = '';
-  channel.on('data', (data: Buffer) => {
-    const text = data.toString('utf8');
-    const lines = (lineSoFar + text).split(/[\r\n]/);
-    lineSoFar = lines.pop()!;
-    const delay = lines.some((line) => SHOW_COMMAND.test(line)) ? config.showDelayMs : 0;
-    queue = queue.then(() => (delay > 0 ? sleep(delay) : undefined)).then(() => shell.input(text));
-  });
+  const decoder = new StringDecoder('utf8'); // a character may come split across two packets
+  channel.on('data', (data: Buffer) => shell.input(decoder.write(data)));
   channel.on('error', () => undefined);
+  channel.once('close', () => shell.dispose());
   shell.start();
 }
 

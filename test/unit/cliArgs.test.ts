@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parsePollArgs, UsageError } from '../../src/cli/args';
+import { parsePollArgs, UsageError, USAGE } from '../../src/cli/args';
 import { MAX_TIMEOUT_SECONDS } from '../../src/core/inventory/keys';
 
 const timeout = (value: string) => parsePollArgs(['poll', 'devices.yaml', '--timeout', value])!.timeoutSeconds;
@@ -26,6 +26,18 @@ describe('netpoll poll arguments', () => {
   it('--timeout 0 or a word still says it must be greater than 0, and the upper bound', () => {
     assert.throws(() => timeout('0'), { message: '--timeout must be a number of seconds greater than 0, not "0" (at most 2147483, about 24 days)' });
     assert.throws(() => timeout('soon'), /greater than 0, not "soon"/);
+  });
+
+  it('--pipeline turns pipelining on; it is off without it, and takes no value', () => {
+    assert.equal(parsePollArgs(['poll', 'devices.yaml'])!.pipeline, false);
+    assert.equal(parsePollArgs(['poll', 'devices.yaml', '--pipeline', '-c', 'show clock'])!.pipeline, true);
+    assert.equal(parsePollArgs(['poll', '--pipeline', 'devices.yaml'])!.pipeline, true);
+    assert.throws(() => parsePollArgs(['poll', 'devices.yaml', '--pipeline=false']), (err: Error) => err instanceof UsageError && /--pipeline/.test(err.message));
+  });
+
+  it('--help describes --pipeline', () => {
+    assert.equal(parsePollArgs(['poll', 'devices.yaml', '--help']), undefined);
+    assert.match(USAGE, /^ {6}--pipeline {9}send each device's commands all at once/m);
   });
 
   it('shows a value with control characters on one line', () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { parseInventory } from '../../src/core/inventory/inventory';
+import { DeviceSpec, parseInventory } from '../../src/core/inventory/inventory';
 import { prepareWork } from '../../src/core/poll/deviceWork';
 import { SessionError } from '../../src/core/session/errors';
 
@@ -14,6 +14,29 @@ describe('preparing a device for its session', () => {
     assert.equal(err.kind, 'config');
     assert.match(err.message, /^\$\{env:R1_HOST\} resolves to a host NetPoll cannot use: host has a port in it/);
     assert.ok(!err.message.includes('Pw-unit-61d0'));
+  });
+
+  it('pipelines as the device says, else as the poll says, else not; echo as the device says, else as its platform', async () => {
+    const { devices } = parseInventory('defaults: {pipeline: false}\nquiet:\n  - {name: Q1, host: 127.0.0.1, pipeline: true, echo: false}\n  - {name: Q2, host: 127.0.0.2}\nplain:\n  - {name: P1, host: 127.0.0.3}\n');
+    const plain = parseInventory('- {name: P1, host: 127.0.0.3}\n').devices[0];
+    const work = async (d: DeviceSpec, pipeline?: boolean) => {
+      const w = await prepareWork(d, { commands: ['show clock'], pipeline });
+      return [w.pipeline, w.echo];
+    };
+    assert.deepEqual(await work(devices[0]), [true, false]);
+    // The file's defaults are the device's own: they win over the poll's option.
+    assert.deepEqual(await work(devices[1], true), [false, undefined]);
+    assert.deepEqual(await work(plain, true), [true, undefined]);
+    assert.deepEqual(await work(plain, false), [false, undefined]);
+    assert.deepEqual(await work(plain), [false, undefined]);
+  });
+
+  it('is plain data that survives the trip to a worker thread', async () => {
+    const [d] = parseInventory('- {name: Q1, host: 127.0.0.1, pipeline: true, echo: false}\n').devices;
+    const work = await prepareWork(d, { commands: ['show clock', 'show version'] });
+    const copy = structuredClone(work);
+    assert.deepEqual([copy.pipeline, copy.echo, copy.commands], [true, false, ['show clock', 'show version']]);
+    assert.equal(copy.target.platform.echo, true);
   });
 
   it('takes a well-formed host from a reference', async () => {

@@ -77,6 +77,41 @@ describe('parseInventory', () => {
     assert.deepEqual([d.keyFile, d.passphrase, d.allowAgent, d.legacyAlgorithms, d.hostKeyPolicy, d.tags], ['~/.ssh/id_ed25519', '${prompt:key}', true, true, 'strict', ['core', 'lab']]);
   });
 
+  it('reads pipeline and echo from a device, its group defaults or the top-level defaults, the nearest winning', () => {
+    const { devices, diagnostics } = parse(
+      [
+        'defaults:',
+        '  pipeline: true',
+        'routers:',
+        '  defaults: {echo: false}',
+        '  devices:',
+        '    - {name: R1, host: 127.0.0.1}',
+        '    - {name: R2, host: 127.0.0.2, pipeline: false, echo: true}',
+        'switches:',
+        '  - {name: S1, host: 127.0.0.3}',
+        '  - {name: S2, host: 127.0.0.4, echo: false}',
+      ].join('\n') + '\n',
+    );
+    assert.deepEqual(diagnostics, []);
+    assert.deepEqual(
+      devices.map((d) => [d.name, d.pipeline, d.echo]),
+      [
+        ['R1', true, false],
+        ['R2', false, true],
+        ['S1', true, undefined],
+        ['S2', true, false],
+      ],
+    );
+    // Not written anywhere: the poll's option and the platform decide.
+    assert.deepEqual(parse('- {host: 127.0.0.1}\n').devices.map((d) => [d.pipeline, d.echo]), [[undefined, undefined]]);
+  });
+
+  it('says a wrong pipeline in defaults once, where it is written, and skips the devices it applies to', () => {
+    const { devices, diagnostics, skipped } = parse('defaults:\n  pipeline: sometimes\nrouters:\n  - {host: 127.0.0.1}\n  - {host: 127.0.0.2}\nswitches:\n  - {host: 127.0.0.3, pipeline: false}\n');
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.line, d.column, d.endColumn, d.message]), [['error', 2, 13, 22, 'pipeline must be true or false']]);
+    assert.deepEqual([devices.map((d) => d.host), skipped], [['127.0.0.3'], 2]);
+  });
+
   it('follows jump_host through inventory devices hop by hop, or to user@host:port', () => {
     const { devices, diagnostics } = parse(
       [
@@ -257,6 +292,12 @@ describe('parseInventory', () => {
     { title: 'a username that is a list', text: '- host: 127.0.0.1\n  username: [a, b]\n', polled: 0, expected: [['error', 2, 13, 'username must be a text value']] },
     { title: 'a name that is a list', text: '- name: [R1]\n  host: 127.0.0.1\n', polled: 0, expected: [['error', 1, 9, 'name must be a text value']] },
     { title: 'a flag written as text', text: '- host: 127.0.0.1\n  legacy_algorithms: "yes"\n', polled: 0, expected: [['error', 2, 22, 'legacy_algorithms must be true or false']] },
+    { title: 'pipeline written as text', text: '- host: 127.0.0.1\n  pipeline: "true"\n', polled: 0, expected: [['error', 2, 13, 'pipeline must be true or false']] },
+    { title: 'pipeline written as a number', text: '- host: 127.0.0.1\n  pipeline: 1\n', polled: 0, expected: [['error', 2, 13, 'pipeline must be true or false']] },
+    { title: 'echo written the YAML 1.1 way', text: '- host: 127.0.0.1\n  echo: off\n', polled: 0, expected: [['error', 2, 9, 'echo must be true or false: write false, not off']] },
+    { title: 'pipeline written the YAML 1.1 way, in group defaults', text: 'routers:\n  defaults: {pipeline: Yes}\n  devices: [{host: 127.0.0.1}]\n', polled: 0, expected: [['error', 2, 24, 'pipeline must be true or false: write true, not Yes']] },
+    { title: 'echo given as a list', text: '- host: 127.0.0.1\n  echo: [false]\n', polled: 0, expected: [['error', 2, 9, 'echo must be true or false']] },
+    { title: 'a misspelled pipeline key', text: '- host: 127.0.0.1\n  pipline: true\n', polled: 1, expected: [['warning', 2, 3, 'unknown key "pipline"; did you mean "pipeline"?']] },
     { title: 'a negative timeout', text: '- host: 127.0.0.1\n  read_timeout: -5\n', polled: 0, expected: [['error', 2, 17, TOO_LONG('read_timeout')]] },
     { title: 'commands that are not a list', text: '- host: 127.0.0.1\n  commands: show clock\n', polled: 0, expected: [['error', 2, 13, 'commands must be a list of text lines']] },
     { title: 'tags that are lists', text: '- host: 127.0.0.1\n  tags: [[core], {lab: 1}]\n', polled: 0, expected: [['error', 2, 9, 'tags must be a list of text lines']] },

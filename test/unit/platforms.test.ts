@@ -49,6 +49,16 @@ describe('platforms', () => {
     assert.equal(mine.prompt, BUILTIN_PLATFORMS.get('cisco_ios')!.prompt);
   });
 
+  it('echo: true unless a platform says otherwise, inherited through extends', () => {
+    for (const [name, platform] of BUILTIN_PLATFORMS) assert.equal(platform.echo, true, name);
+    const { platforms, errors } = compileSpecs({ quiet: { extends: 'cisco_ios', echo: false }, quieter: { extends: 'quiet', on_open: [] }, loud: { extends: 'quiet', echo: true } }, BUILTIN_PLATFORMS);
+    assert.deepEqual(errors, new Map());
+    assert.deepEqual(['quiet', 'quieter', 'loud'].map((name) => platforms.get(name)!.echo), [false, false, true]);
+    assert.equal(compilePlatform('own', { prompt: '#$' }).echo, true);
+    const overridden = buildPlatforms([{ name: 'linux', spec: { echo: false }, where: 'devices.yaml:2:3' }]).platforms.get('linux')!;
+    assert.deepEqual([overridden.echo, overridden.prompt], [false, BUILTIN_PLATFORMS.get('linux')!.prompt]);
+  });
+
   it('a spec named like a built-in one overrides it in place', () => {
     const { platforms } = buildPlatforms([{ name: 'cisco_ios', spec: { failure_indicators: ['% Nope'] }, where: 'devices.yaml:2:3' }]);
     assert.deepEqual(platforms.get('cisco_ios')!.failureIndicators, ['% Nope']);
@@ -63,6 +73,7 @@ describe('platforms', () => {
     assert.throws(bad({ prompt: '#$', on_open: 'terminal length 0' }), /on_open must be a list/);
     assert.throws(bad({ prompt: '#$', enable: { command: 'enable' } }), /enable must be/);
     assert.throws(bad({ prompt: '#$', strip_ansi: 'yes' }), /strip_ansi must be true or false/);
+    assert.throws(bad({ prompt: '#$', echo: 'no' }), { message: 'platform "x": echo must be true or false' });
     assert.throws(bad({ prompt: '#$', textfsm_platform: 7 }), /textfsm_platform must be a name, such as cisco_ios/);
 
     const { platforms, errors } = buildPlatforms([

@@ -24,6 +24,15 @@ describe('comparing polls', () => {
     assert.deepEqual(compared.commands.map((c) => `${c.command}:${c.status}`), ['show clock:unchanged', 'show version:unchanged']);
   });
 
+  it('ignores the messages a device sent on its own: they are not outputs', () => {
+    const before = answering('R1', 'x', VERSION);
+    const logged = { messages: [{ text: '%LINK-3-UPDOWN: Interface Gi0/1, changed state to down', command: 'show version' }], messagesDropped: 12 };
+    assert.equal(compareDevice(before, answering('R1', 'x', VERSION, logged)).status, 'unchanged');
+    const changed = compareDevice(before, answering('R1', 'x', VERSION.replace('15.2(4)M7', '15.9(3)M4'), logged));
+    assert.equal(changed.status, 'changed');
+    for (const c of changed.commands) assert.doesNotMatch(c.diff ?? '', /UPDOWN/);
+  });
+
   it('marks the one command whose answer changed, with a unified diff of its lines', () => {
     const before = answering('R1', '*10:21:03.123 UTC Tue Dec 1 2026', VERSION);
     const after = answering('R1', '*10:26:44.901 UTC Tue Dec 1 2026', VERSION.replace('15.2(4)M7', '15.9(3)M4'));

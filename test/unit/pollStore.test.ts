@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { PollStoreWriter, StoreError } from '../../src/core/results/pollStoreWriter';
 import { renderReport } from '../../src/core/results/render';
 import { PollReport } from '../../src/core/results/report';
-import { listPolls, openPoll, prunePolls, storedDevices } from '../../src/core/results/storedPolls';
+import { findStoredDevice, listPolls, openPoll, prunePolls, storedDevices } from '../../src/core/results/storedPolls';
 import { storedPollText } from '../../src/core/results/storedRender';
 import { inventoryKey, pollEnd } from '../../src/core/results/storeIndex';
 import { device, report } from './sampleReports';
@@ -17,7 +17,10 @@ describe('poll store', () => {
   beforeEach(async () => (store = await mkdtemp(path.join(tmpdir(), 'netpoll-store-'))));
   afterEach(() => rm(store, { recursive: true, force: true }));
 
-  const whole = report([device('R1', ['a\n  b\n\n', 'x']), device('R2', ['# not a heading', ''], { group: 'core' }), device('R3', [], { status: 'failed', elapsedMs: null, timings: {}, error: { kind: 'auth', message: 'authentication failed' } })]);
+  // R2 logged while it was polled, and the end of its first output was uncertain.
+  const r2 = device('R2', ['# not a heading', ''], { group: 'core', messages: [{ text: '%LINK-3-UPDOWN: Gi0/1 down', command: null }, { text: '%LINK-3-UPDOWN: Gi0/1 up', command: 'show 0' }], messagesDropped: 4 });
+  r2.commands[0].uncertainEnd = true;
+  const whole = report([device('R1', ['a\n  b\n\n', 'x']), r2, device('R3', [], { status: 'failed', elapsedMs: null, timings: {}, error: { kind: 'auth', message: 'authentication failed' } })]);
 
   /** Opens a poll of `whole`, in submission order R1, R2, R3. */
   function opened(at = whole.startedAt): PollStoreWriter {
@@ -50,6 +53,24 @@ describe('poll store', () => {
     assert.equal(pollEnd(poll.index), 'complete');
     const inOrderOfEnd: PollReport = { ...whole, devices: [whole.devices[2], whole.devices[0], whole.devices[1]] };
     for (const format of ['yaml', 'json', 'markdown'] as const) assert.equal(await storedPollText(poll, format), renderReport(inOrderOfEnd, format), format);
+  });
+
+  it('keeps messages and an uncertain end as they were written, and reads a device file from before messages as having none', async () => {
+    const writer = opened();
+    await storeAll(writer, [0, 1, 2]);
+    const poll = await openPoll(writer.dir);
+    const read = (await findStoredDevice(poll, 'R2'))!;
+    assert.deepEqual(read.messages, r2.messages);
+    assert.equal(read.messagesDropped, 4);
+    assert.equal(read.commands[0].uncertainEnd, true);
+    assert.equal(read.commands[1].uncertainEnd, undefined);
+    // A file an earlier version wrote: no messages member at all.
+    const { messages: _none, ...older } = whole.devices[0];
+    await writeFile(path.join(writer.dir, poll.index.devices[0].file), JSON.stringify(older));
+    const old = (await findStoredDevice(poll, 'R1'))!;
+    assert.deepEqual(old.messages, []);
+    assert.deepEqual(Object.keys(old), Object.keys(whole.devices[0]), 'in the place a new file has it');
+    assert.ok((await storedPollText(poll, 'markdown')).includes('# NetPoll results'), 'the poll still renders');
   });
 
   it('reads a poll cut short by a crash: the devices stored so far, and totals counted from them', async () => {

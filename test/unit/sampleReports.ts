@@ -12,6 +12,7 @@ export function device(name: string, outputs: string[], extra: Partial<DeviceRep
     elapsedMs: 120,
     timings: { queued: 0, connect: 10, total: 120 },
     commands: outputs.map((output, i) => ({ command: `show ${i}`, output, failed: false, elapsedMs: 5 })),
+    messages: [],
     error: null,
     ...extra,
   };

@@ -29,6 +29,7 @@ describe('defaults, written once', () => {
         keepPolls: args.keep,
         removeSecrets: !args.keepSecrets,
         parse: args.parse,
+        pipeline: args.pipeline,
       },
       { ...POLL_DEFAULTS },
     );

@@ -55,6 +55,8 @@ export function readDevice(item: Item, context: ReadContext): DeviceEntry | unde
     jumps: [],
     legacyAlgorithms: read.boolean('legacy_algorithms'),
     hostKeyPolicy: read.hostKeyPolicy(),
+    pipeline: read.boolean('pipeline'),
+    echo: read.boolean('echo'),
     ignoreLines: read.ignoreLines(),
     parse: read.parse(),
     line: context.line(item.at),

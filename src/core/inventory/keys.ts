@@ -32,6 +32,8 @@ export const DEVICE_KEYS: Readonly<Record<string, KeyInfo>> = {
   tags: { kind: 'list', description: 'Labels for the device (shown in its tooltip and results).' },
   jump_host: { kind: 'text', description: 'Reach the device through another: the name of a device in this inventory, or [user@]host[:port].' },
   legacy_algorithms: { kind: 'boolean', description: 'Also offer SHA-1 key exchange, CBC ciphers, hmac-sha1 and ssh-dss, for old devices.' },
+  pipeline: { kind: 'boolean', description: 'Once the session is set up, send all of the commands in one write and split the replies by echo and prompt: one round trip instead of one per command, for devices that buffer typed input. Default: netpoll.pipeline (--pipeline), else false.' },
+  echo: { kind: 'boolean', description: "Whether the device echoes the commands it is sent. Default: the platform's (true for the built-in ones)." },
   host_key_policy: { kind: 'hostKeyPolicy', description: 'accept-new (record unknown keys, refuse changed ones), strict (refuse unknown keys) or off.' },
   parse: { kind: 'parse', description: 'Parse outputs into records with TextFSM: true or false for every command, or per command true, false or a template file (relative to this file). Commands not named follow netpoll.parsing.enabled (--parse).' },
   ignore_lines: { kind: 'ignoreLines', description: 'Lines that Compare skips for this device (they change on every poll): regular expressions, each for every command, or {command, pattern} for one command. Outputs are still stored whole.' },

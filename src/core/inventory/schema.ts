@@ -57,7 +57,7 @@ export function inventorySchema(deviceTypes: readonly string[]): JsonSchema {
         type: 'object',
         properties: {
           defaults: { $ref: '#/definitions/defaults' },
-          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, newline, prompt_context, textfsm_platform, extends).' },
+          platforms: { type: 'object', description: 'Platforms of your own, or changes to built-in ones (prompt, user_prompt, on_open, enable, pager, failure_indicators, strip_ansi, newline, prompt_context, textfsm_platform, echo, extends).' },
         },
         additionalProperties: group,
       },

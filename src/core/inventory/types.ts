@@ -26,6 +26,10 @@ export interface DeviceSpec {
   jumps: JumpHost[];
   legacyAlgorithms?: boolean;
   hostKeyPolicy?: (typeof HOST_KEY_POLICY_VALUES)[number];
+  /** Send every command in one write (absent: as the poll says). */
+  pipeline?: boolean;
+  /** Whether the device echoes typed commands (absent: as its platform says). */
+  echo?: boolean;
   /** Lines a comparison of this device's polls skips (besides its platform's). */
   ignoreLines?: IgnoreLine[];
   /** Whether its outputs are parsed into records (absent: as the poll says). */

@@ -10,6 +10,14 @@ import type { DeviceSpec, IgnoreLine, ParseChoice, ParseSetting, Report } from '
 
 const SECONDS_PER_DAY = 86_400;
 
+/** Words YAML 1.1 (PyYAML, so netmiko) reads as flags and YAML 1.2 reads as text. */
+const YAML11_BOOLEANS: ReadonlyMap<string, boolean> = new Map([
+  ['yes', true],
+  ['on', true],
+  ['no', false],
+  ['off', false],
+]);
+
 /**
  * A scalar's text exactly as written: a plain 0123 is "0123", not the number 123 (a password
  * or a tag must not change); quoted and block scalars are their text. Undefined for null or
@@ -81,7 +89,10 @@ export class ValueReader {
     const value = this.value(key);
     if (value === undefined) return undefined;
     if (isScalar(value.node) && typeof value.node.value === 'boolean') return value.node.value;
-    this.report('error', `${key} must be true or false`, value.at);
+    // Inventories written for netmiko (PyYAML) may say off or yes: say what to write instead.
+    const written = isScalar(value.node) && value.node.type === 'PLAIN' ? writtenText(value.node) : undefined;
+    const meant = written === undefined ? undefined : YAML11_BOOLEANS.get(written.toLowerCase());
+    this.report('error', `${key} must be true or false${meant === undefined ? '' : `: write ${meant}, not ${written}`}`, value.at);
     return undefined;
   }
 

@@ -6,6 +6,13 @@ import { compilePlatform, PlatformDefinition, PlatformError, PlatformSpec } from
 const CISCO_PROMPT = String.raw`[\w.@/:-]{1,63}(?:\([\w.-]{1,32}\))?[>#]\s?$`;
 const CISCO_FAILURES = ['% Invalid input detected', '% Incomplete command', '% Ambiguous command', '% Unknown command', 'Command authorization failed'];
 const ENABLE = { command: 'enable', secret_prompt: String.raw`[Pp]assword:\s?$` };
+// A syslog line as `terminal monitor` shows it: an optional sequence number and timestamp
+// (`000042: *Dec  7 10:00:00.123 UTC: `, NX-OS `2026 Dec  7 10:00:00 sw1 `, EOS `Dec  7 10:00:00 sw1 Ebra: `),
+// then %FACILITY-SEVERITY-MNEMONIC and a colon. The lookahead takes the prefix in one step (it
+// cannot backtrack), so a text with no message is scanned once.
+const SYSLOG_LINE = String.raw`(?=([^%\n]{0,80}))\1%[A-Z][A-Z0-9_]*(?:-[A-Z0-9_]+)*-[0-7]-[A-Z0-9_]+ ?:`;
+// Outputs that are logs: their lines are output, however much they look like messages.
+const LOG_COMMANDS = [String.raw`^\s*sh(?:o(?:w)?)?\s+log`];
 
 export const BUILTIN_SPECS: Readonly<Record<string, PlatformSpec>> = {
   cisco_ios: {
@@ -16,6 +23,8 @@ export const BUILTIN_SPECS: Readonly<Record<string, PlatformSpec>> = {
     pager: String.raw`\s?--More--\s?$`,
     failure_indicators: CISCO_FAILURES,
     strip_ansi: true,
+    unsolicited: [SYSLOG_LINE],
+    log_commands: LOG_COMMANDS,
   },
   cisco_xe: { extends: 'cisco_ios' },
   cisco_nxos: {
@@ -29,6 +38,8 @@ export const BUILTIN_SPECS: Readonly<Record<string, PlatformSpec>> = {
     pager: String.raw`\s?--More--\s?$`,
     failure_indicators: CISCO_FAILURES,
     strip_ansi: true,
+    unsolicited: [SYSLOG_LINE],
+    log_commands: LOG_COMMANDS,
   },
   arista_eos: {
     extends: 'cisco_ios',

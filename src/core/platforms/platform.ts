@@ -24,6 +24,12 @@ export interface PlatformSpec {
   prompt_context?: string[];
   /** The Platform name in a TextFSM templates index (ntc-templates), when it is not this platform's own name. */
   textfsm_platform?: string;
+  /** Whether the device echoes typed commands (default true); a device's own echo: wins. */
+  echo?: boolean;
+  /** Lines the device sends on its own (syslog from `terminal monitor`), each a regular expression matched against a whole line. */
+  unsolicited?: string[];
+  /** Commands (regular expressions) whose output is itself a log: lines there that look like messages are output. */
+  log_commands?: string[];
 }
 
 export interface EnableDefinition {
@@ -45,12 +51,17 @@ export interface PlatformDefinition {
   promptContext: RegExp[];
   /** Looked up in a templates index as Platform: its own name unless the platform says otherwise. */
   textfsmPlatform: string;
+  /** The device echoes typed commands back before it answers them. */
+  echo: boolean;
+  /** Unsolicited message lines (compiled with the m flag, so one test finds them anywhere in a text). */
+  unsolicited: RegExp[];
+  logCommands: RegExp[];
 }
 
 export const NEWLINES = ['\n', '\r', '\r\n'] as const;
 export type Newline = (typeof NEWLINES)[number];
 
-const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi', 'newline', 'prompt_context', 'textfsm_platform']);
+const SPEC_KEYS: ReadonlySet<string> = new Set(['extends', 'prompt', 'user_prompt', 'on_open', 'enable', 'pager', 'failure_indicators', 'strip_ansi', 'newline', 'prompt_context', 'textfsm_platform', 'echo', 'unsolicited', 'log_commands']);
 
 export class PlatformError extends Error {}
 
@@ -80,12 +91,20 @@ export function compilePlatform(name: string, spec: unknown, base?: PlatformDefi
     promptContext: s.prompt_context === undefined ? base?.promptContext ?? [] : stringList(name, 'prompt_context', s.prompt_context).map((p) => wholeLine(pattern(name, 'prompt_context', p))),
     // As netmiko, a device_type is its own index platform: one that extends another is not its base.
     textfsmPlatform: s.textfsm_platform === undefined ? name : text(name, 'textfsm_platform', s.textfsm_platform),
+    echo: s.echo === undefined ? base?.echo ?? true : bool(name, 'echo', s.echo),
+    unsolicited: s.unsolicited === undefined ? base?.unsolicited ?? [] : stringList(name, 'unsolicited', s.unsolicited).map((p) => lineStart(pattern(name, 'unsolicited', p))),
+    logCommands: s.log_commands === undefined ? base?.logCommands ?? [] : stringList(name, 'log_commands', s.log_commands).map((p) => pattern(name, 'log_commands', p)),
   };
 }
 
 function newline(platform: string, value: unknown): Newline {
   if ((NEWLINES as readonly unknown[]).includes(value)) return value as Newline;
   throw new PlatformError(`platform "${platform}": newline must be "\\n", "\\r" or "\\r\\n" (in double quotes)`);
+}
+
+/** A message pattern describes a line from its start; the m flag lets it find one in a whole text. */
+function lineStart(re: RegExp): RegExp {
+  return new RegExp(`^(?:${re.source})`, `${re.flags.replace('m', '')}m`);
 }
 
 /** A context pattern describes a whole line. */

@@ -2,7 +2,7 @@
 // pending -> running -> finished | failed | cancelled.
 import { DeviceSpec } from '../inventory/inventory';
 import { ParseReport } from '../results/report';
-import { CommandResult, SessionPhase } from '../session/cliSession';
+import { CommandResult, SessionPhase, UnsolicitedMessage } from '../session/cliSession';
 import { ErrorKind, SessionError } from '../session/errors';
 
 export type PollState = 'pending' | 'running' | 'finished' | 'failed' | 'cancelled';
@@ -22,11 +22,22 @@ export interface ParseNote extends ParseReport {
 /** Milliseconds spent in each phase; absent until the phase has happened. */
 export type PollTimings = Partial<Record<'queued' | SessionPhase | 'total', number>>;
 
+/** The messages kept per device; later ones are only counted, so a chatty device cannot fill memory. */
+export const MAX_MESSAGES = 1000;
+
 let finishedSoFar = 0;
 
 export class DevicePoll {
   state: PollState = 'pending';
   readonly commands: CommandResult[] = [];
+  /** What the device sent on its own, in arrival order: the first MAX_MESSAGES. */
+  readonly messages: UnsolicitedMessage[] = [];
+  /** Messages that came after MAX_MESSAGES: counted, not kept. */
+  messagesDropped = 0;
+  /** Every message the device sent; unlike `messages`, kept after the outputs leave memory. */
+  messageCount = 0;
+  /** Commands whose output may be cut short (CommandResult.uncertainEnd), kept after the outputs leave memory. */
+  readonly uncertainEnds: string[] = [];
   error: PollFailure | undefined;
   readonly timings: PollTimings = {};
   /** Rank among all devices that reached a final state, for completion order. */
@@ -62,11 +73,29 @@ export class DevicePoll {
     this.state = 'running';
   }
 
+  /** One command answered. */
+  addCommand(result: CommandResult): void {
+    this.commands.push(result);
+    if (result.uncertainEnd) this.uncertainEnds.push(result.command);
+  }
+
+  /** One message from the device; once it is final, the results are set and later ones are not theirs. */
+  addMessage(message: UnsolicitedMessage): void {
+    if (this.isFinal) return;
+    this.messageCount++;
+    if (this.messages.length < MAX_MESSAGES) this.messages.push(message);
+    else this.messagesDropped++;
+  }
+
   /** Back to pending, as if it had not started (it had not reached the device). */
   requeue(): void {
     this.state = 'pending';
     this.startedAt = undefined;
     this.commands.length = 0;
+    this.messages.length = 0;
+    this.messagesDropped = 0;
+    this.messageCount = 0;
+    this.uncertainEnds.length = 0;
     for (const phase of Object.keys(this.timings)) delete this.timings[phase as keyof PollTimings];
   }
 
@@ -76,6 +105,7 @@ export class DevicePoll {
    */
   releaseOutputs(): void {
     this.commands.length = 0;
+    this.messages.length = 0;
     this.outputsReleased = true;
   }
 

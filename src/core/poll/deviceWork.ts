@@ -8,7 +8,7 @@ import { hostProblem } from '../inventory/hosts';
 import { hasReference, UnresolvedValueError } from '../inventory/references';
 import { BUILTIN_PLATFORMS } from '../platforms/builtins';
 import { PlatformDefinition } from '../platforms/platform';
-import { CliSession, CommandResult, SessionPhase, SessionTarget, SessionTimeouts } from '../session/cliSession';
+import { CliSession, CommandResult, SessionPhase, SessionTarget, SessionTimeouts, UnsolicitedMessage } from '../session/cliSession';
 import { SessionError } from '../session/errors';
 import { HostKey, HostKeyPolicy, KnownHosts } from '../session/knownHosts';
 import { SshEndpoint } from '../session/transport';
@@ -25,6 +25,8 @@ export interface WorkOptions {
   platformErrors?: ReadonlyMap<string, string>;
   hostKeyPolicy?: HostKeyPolicy;
   knownHostsFile?: string;
+  /** Send each device's commands in one write; a device's own pipeline: wins. */
+  pipeline?: boolean;
   /** Turns ${env:...}, ${secret:...} and ${prompt:...} into values (see createResolver). */
   resolve?: (value: string) => Promise<string>;
 }
@@ -36,12 +38,20 @@ export interface DeviceWork {
   timeouts: Partial<SessionTimeouts>;
   hostKeyPolicy: HostKeyPolicy;
   knownHostsFile: string;
+  /** All commands in one write once the session is set up, replies split by echo and prompt. */
+  pipeline: boolean;
+  /** Whether the device echoes typed commands; undefined: as its platform says. */
+  echo?: boolean;
 }
 
 export interface WorkEvents {
   signal: AbortSignal;
   onPhase(phase: SessionPhase, ms: number): void;
   onCommand(result: CommandResult): void;
+  /** A line the device sent on its own, never part of an output. */
+  onMessage(message: UnsolicitedMessage): void;
+  /** How the session changed its way with this device (pipelining turned off), for the log. */
+  onNotice?(text: string): void;
   /** A key seen for the first time; `notRecorded` says why known_hosts could not take it. */
   onNewKey(key: HostKey, notRecorded?: string): void;
   /** The known_hosts of this thread, loaded once and shared by its sessions. */
@@ -69,26 +79,37 @@ export async function prepareWork(device: DeviceSpec, options: WorkOptions): Pro
     timeouts: { ...options.timeouts, ...timeoutsMs(device.timeouts) },
     hostKeyPolicy: device.hostKeyPolicy ?? options.hostKeyPolicy ?? 'accept-new',
     knownHostsFile: options.knownHostsFile ?? DEFAULT_KNOWN_HOSTS,
+    pipeline: device.pipeline ?? options.pipeline ?? false,
+    echo: device.echo,
   };
 }
 
-/** One CLI session: the commands in order, each reported as it completes. */
+/**
+ * The commands in order, each reported as it completes, on one CLI session; a second one only
+ * when a pipelined batch lost track of the device (its pager took the commands typed ahead).
+ */
 export async function runWork(work: DeviceWork, events: WorkEvents): Promise<void> {
   const checkKeys = work.hostKeyPolicy !== 'off';
-  const session = await CliSession.open(work.target, {
-    hostKeys: {
-      policy: work.hostKeyPolicy,
-      knownHosts: checkKeys ? await events.knownHosts(work.knownHostsFile) : undefined,
-      onNewKey: (_host, _port, key, notRecorded) => events.onNewKey(key, notRecorded),
-    },
-    timeouts: work.timeouts,
-    signal: events.signal,
-    onPhase: events.onPhase,
-  });
-  try {
-    for (const command of work.commands) events.onCommand(await session.send(command));
-  } finally {
-    await session.close();
+  const knownHosts = checkKeys ? await events.knownHosts(work.knownHostsFile) : undefined;
+  let left = work.commands;
+  for (let attempt = 0; left.length > 0; attempt++) {
+    const session = await CliSession.open(
+      { ...work.target, echo: work.echo },
+      {
+        hostKeys: { policy: work.hostKeyPolicy, knownHosts, onNewKey: (_host, _port, key, notRecorded) => events.onNewKey(key, notRecorded) },
+        timeouts: work.timeouts,
+        signal: events.signal,
+        // The device's timings are its first session's.
+        onPhase: attempt === 0 ? events.onPhase : undefined,
+        onMessage: events.onMessage,
+        onNotice: events.onNotice,
+      },
+    );
+    try {
+      left = await session.run(left, work.pipeline && attempt === 0, events.onCommand);
+    } finally {
+      await session.close();
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { DeviceSpec } from '../inventory/inventory';
 import { boundedTimer } from '../session/boundedWait';
-import { CommandResult } from '../session/cliSession';
+import { CommandResult, UnsolicitedMessage } from '../session/cliSession';
 import { SessionError } from '../session/errors';
 import { DevicePoll, PollFailure, toFailure } from './devicePoll';
 
@@ -11,6 +11,9 @@ export interface JobContext {
   /** Aborted when the device is cancelled or its deadline passes. */
   signal: AbortSignal;
   commandDone(result: CommandResult): void;
+  messageArrived(message: UnsolicitedMessage): void;
+  /** The session changed how it works with the device (pipelining turned off), for the log. */
+  noticed(text: string): void;
 }
 
 /** The work for one device; throws to fail it. */
@@ -28,6 +31,10 @@ export interface ExecutorEvents {
   state: [poll: DevicePoll];
   /** A device answered one command. */
   command: [poll: DevicePoll, result: CommandResult];
+  /** The device sent a line on its own (kept or only counted: see DevicePoll.addMessage). */
+  message: [poll: DevicePoll, message: UnsolicitedMessage];
+  /** The session changed how it works with the device, and says why. */
+  notice: [poll: DevicePoll, text: string];
   /** This machine could not open more sessions: from now on at most `sessions` run at once. */
   limited: [sessions: number, why: PollFailure];
 }
@@ -126,7 +133,12 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     const deadline = deadlineMs === undefined ? undefined : boundedTimer(() => {
       poll.abortController.abort(new SessionError('deadline', `did not finish within the ${deadlineMs / 1000} s deadline`, 'Raise the deadline, or look for a command that takes unusually long.'));
     }, deadlineMs);
-    const work = this.options.job(poll, { signal, commandDone: (result) => this.emit('command', poll, result) });
+    const work = this.options.job(poll, {
+      signal,
+      commandDone: (result) => this.emit('command', poll, result),
+      messageArrived: (message) => this.emit('message', poll, message),
+      noticed: (text) => this.emit('notice', poll, text),
+    });
     try {
       // A cancel or the deadline settles the device at once, whatever the job is waiting on.
       await untilAborted(work, signal);

@@ -21,6 +21,8 @@ export interface PollDefaults {
   removeSecrets: boolean;
   /** Outputs parsed into records (TextFSM) unless a device says otherwise. */
   parse: boolean;
+  /** Each device's commands sent in one write unless the device says otherwise. */
+  pipeline: boolean;
 }
 
 export const POLL_DEFAULTS: Readonly<PollDefaults> = {
@@ -34,4 +36,5 @@ export const POLL_DEFAULTS: Readonly<PollDefaults> = {
   keepPolls: 20,
   removeSecrets: true,
   parse: false,
+  pipeline: false,
 };

@@ -130,6 +130,8 @@ export function deviceOutcome(poll: DevicePoll): DeviceOutcome {
     // Copies: the outcome is a snapshot, whatever later happens to the handle.
     timings: { ...poll.timings },
     commands: poll.commands.map((c) => ({ ...c })),
+    messages: poll.messages.map((m) => ({ ...m })),
+    messagesDropped: poll.messagesDropped,
     error: poll.error && { ...poll.error },
   };
 }

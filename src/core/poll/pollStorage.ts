@@ -16,7 +16,7 @@ import { PollParsing } from './pollParsing';
 import { deviceOutcome, PollRun } from './pollRun';
 
 export interface StorageOptions {
-  /** Remove secrets (config passwords, keys, communities) from outputs before they are stored. */
+  /** Remove secrets (config passwords, keys, communities) from outputs and messages before they are stored. */
   removeSecrets: boolean;
   /** Parses outputs into records, after secrets are removed (so records hold none either). */
   parsing?: PollParsing;
@@ -110,5 +110,7 @@ function storedForm(report: DeviceReport, poll: DevicePoll, options: StorageOpti
     const parsed = c.failed ? undefined : parsing?.parse(poll.device, c.command, output);
     return { ...c, output, ...parsed };
   });
-  return { ...report, commands };
+  // Messages are the device's text too: a logged configuration line can hold a secret.
+  const messages = scrub ? report.messages.map((m) => ({ ...m, text: removeSecrets(m.text, report.deviceType) })) : report.messages;
+  return { ...report, commands, messages };
 }

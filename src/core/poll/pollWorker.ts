@@ -24,6 +24,8 @@ port.on('message', (message: ToWorker) => {
     signal: controller.signal,
     onPhase: (phase, ms) => post({ type: 'phase', id, phase, ms }),
     onCommand: (result) => post({ type: 'command', id, result }),
+    onMessage: (message) => post({ type: 'message', id, message }),
+    onNotice: (text) => post({ type: 'notice', id, text }),
     onNewKey: (key, notRecorded) => post({ type: 'new-key', id, key, notRecorded }),
     knownHosts,
   })

@@ -1,6 +1,9 @@
 // The as-completed log lines, shared by the command line and the output channel:
-// `===>` a connection starts, `<===` a result arrives, `!!!` a device failed.
+// `===>` a connection starts, `<===` a result arrives, `!!!` a device failed or an output may be
+// cut short.
 import { printable } from '../results/printable';
+import { messagesSummary, UNCERTAIN_END } from '../results/sessionNotes';
+import { CommandResult } from '../session/cliSession';
 import { HostKey } from '../session/knownHosts';
 import { DevicePoll, PollFailure } from './devicePoll';
 
@@ -23,8 +26,14 @@ export function describeState(poll: DevicePoll): LogEntry | undefined {
       return { marker: '===>', text: `Connection: ${name} (${printable(host)}:${port})`, level: 'info' };
     case 'finished': {
       const failed = poll.commands.filter((c) => c.failed).length;
-      const note = failed > 0 ? ` (${failed} of ${poll.commands.length} commands failed on the device)` : '';
-      return { marker: '<===', text: `Received: ${name} in ${seconds} s${note}`, level: failed > 0 ? 'warn' : 'info' };
+      const uncertain = poll.uncertainEnds.length;
+      const notes = [
+        failed > 0 && `${failed} of ${poll.commands.length} commands failed on the device`,
+        uncertain > 0 && `${uncertain} ${uncertain === 1 ? 'output' : 'outputs'} may be cut short`,
+        poll.messageCount > 0 && messagesSummary(poll.messageCount, poll.messagesDropped),
+      ].filter(Boolean);
+      const note = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+      return { marker: '<===', text: `Received: ${name} in ${seconds} s${note}`, level: failed > 0 || uncertain > 0 ? 'warn' : 'info' };
     }
     case 'failed': {
       const error = poll.error!;
@@ -36,6 +45,17 @@ export function describeState(poll: DevicePoll): LogEntry | undefined {
     case 'pending':
       return undefined;
   }
+}
+
+/** A command's answer worth a line of its own: one whose output may be cut short. */
+export function describeCommand(poll: DevicePoll, result: CommandResult): LogEntry | undefined {
+  if (!result.uncertainEnd) return undefined;
+  return { marker: '!!!', text: `${printable(poll.device.name)}: ${printable(result.command)} (${UNCERTAIN_END})`, level: 'warn' };
+}
+
+/** The session changed how it works with a device (pipelining turned off), and why. */
+export function describeNotice(poll: DevicePoll, text: string): LogEntry {
+  return { marker: '---', text: `${printable(poll.device.name)}: ${printable(text)}`, level: 'info' };
 }
 
 /** A host key seen for the first time, recorded in known_hosts or not (and why not). */

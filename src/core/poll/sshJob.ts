@@ -26,16 +26,21 @@ export function sshJob(options: SshJobOptions): SshJob {
   const pool = threads > 0 ? new WorkerPool(threads, { background: options.backgroundThreads ?? false }) : undefined;
   const knownHosts = knownHostsCache();
   const run = (work: DeviceWork, events: WorkEvents) => (pool ? pool.run(work, events) : runWork(work, events));
-  const job: DeviceJob = async (poll, { signal, commandDone }) => {
+  const job: DeviceJob = async (poll, { signal, commandDone, messageArrived, noticed }) => {
     const work = await prepareWork(poll.device, options);
     await run(work, {
       signal,
       knownHosts,
       onPhase: (phase, ms) => (poll.timings[phase] = ms),
       onCommand: (result) => {
-        poll.commands.push(result);
+        poll.addCommand(result);
         commandDone(result);
       },
+      onMessage: (message) => {
+        poll.addMessage(message);
+        messageArrived(message);
+      },
+      onNotice: noticed,
       onNewKey: (key, notRecorded) => options.onNewHostKey?.(poll.device, key, notRecorded),
     });
   };

@@ -129,6 +129,10 @@ export class WorkerPool {
         return events.onPhase(message.phase, message.ms);
       case 'command':
         return events.onCommand(message.result);
+      case 'message':
+        return events.onMessage(message.message);
+      case 'notice':
+        return events.onNotice?.(message.text);
       case 'new-key':
         return events.onNewKey(message.key, message.notRecorded);
       case 'done':

@@ -21,6 +21,15 @@ export interface CommandOutcome {
   output: string;
   failed: boolean;
   elapsedMs: number;
+  /** The output's end could not be told apart from a prompt-like line inside it: it may be cut short. */
+  uncertainEnd?: boolean;
+}
+
+/** A line the device sent on its own (syslog from `terminal monitor`): never part of an output. */
+export interface MessageOutcome {
+  text: string;
+  /** The command being answered when it arrived; absent while the session was being set up. */
+  command?: string;
 }
 
 export interface DeviceOutcome {
@@ -34,5 +43,9 @@ export interface DeviceOutcome {
   elapsedMs?: number;
   timings: PhaseTimings;
   commands: readonly CommandOutcome[];
+  /** In arrival order; perhaps only the first ones (see messagesDropped). */
+  messages: readonly MessageOutcome[];
+  /** Messages that came after those kept, counted only. */
+  messagesDropped?: number;
   error?: DeviceFailure;
 }

@@ -1,7 +1,8 @@
 // What changed between two polls of an inventory, per device and per command. Outputs are
 // compared line by line without the lines that change on every poll (volatileLines); a device
-// that now fails, or answers again, is changed too. Devices are read one pair at a time, so two
-// polls of any size can be compared.
+// that now fails, or answers again, is changed too. The lines a device sent on its own (messages)
+// are not outputs and are never compared: a link flap logged during one poll changes no answer.
+// Devices are read one pair at a time, so two polls of any size can be compared.
 import { createTwoFilesPatch } from 'diff';
 import { CommandReport, DeviceReport, DeviceStatus } from './report';
 import { ignoredLines, IgnoreRule } from './volatileLines';

@@ -4,7 +4,8 @@
 import { stringify } from 'yaml';
 import { printable } from './printable';
 import { markdownTable, markdownText, parseSummary } from './recordTables';
-import { DeviceReport, ParsedRecord, ParseReport, PollReport } from './report';
+import { DeviceReport, MessageReport, ParsedRecord, ParseReport, PollReport } from './report';
+import { messagesSummary, messageWhen, UNCERTAIN_END } from './sessionNotes';
 
 export type ResultsFormat = 'yaml' | 'json' | 'markdown';
 
@@ -105,11 +106,23 @@ function markdownDevice(device: DeviceReport): string {
   if (device.error) out.push(`**${device.error.kind}**: ${device.error.message}${device.error.hint ? `  \n${device.error.hint}` : ''}`, '');
   for (const command of device.commands) {
     const fence = backticks(command.output, 3);
-    out.push(`### ${inlineCode(printable(command.command))}${command.failed ? ' (failed)' : ''}`, '');
+    out.push(`### ${inlineCode(printable(command.command))}${command.failed ? ' (failed)' : ''}${command.uncertainEnd ? ` (${UNCERTAIN_END})` : ''}`, '');
     if (command.parse) out.push(...markdownParse(command.parse, command.parsed ?? null));
     out.push(`${fence}text`, command.output, fence, '');
   }
+  out.push(...markdownMessages(device.messages, device.messagesDropped ?? 0));
   return out.join('\n') + '\n';
+}
+
+/** The lines the device sent on its own, in a section of their own after the outputs; none, no section. */
+function markdownMessages(messages: readonly MessageReport[], dropped: number): string[] {
+  if (messages.length === 0 && dropped === 0) return [];
+  const out = ['### Messages from the device', '', `${messagesSummary(messages.length + dropped, dropped)}, sent on its own (syslog from \`terminal monitor\`) and kept out of the outputs:`, ''];
+  // Each is one line: control characters escaped, inside code so Markdown leaves the text alone.
+  for (const m of messages) out.push(`- ${messageWhen(m.command, (c) => inlineCode(printable(c)))}: ${inlineCode(printable(m.text))}`);
+  if (dropped > 0) out.push(`- … ${dropped} more, not kept`);
+  out.push('');
+  return out;
 }
 
 /** A parsed command's table (or why there is none), above its output. */

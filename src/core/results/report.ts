@@ -1,6 +1,6 @@
 // A poll's results in the one shape shared by the command line, the results document and saved files.
 // Built from plain outcomes (./outcome), so this module stands alone: whoever polls converts.
-import { DeviceFailure, DeviceOutcome, PhaseTimings } from './outcome';
+import { CommandOutcome, DeviceFailure, DeviceOutcome, PhaseTimings } from './outcome';
 
 export type ResultsOrder = 'completion' | 'inventory';
 export type DeviceStatus = 'finished' | 'failed' | 'cancelled' | 'skipped';
@@ -10,6 +10,11 @@ export interface CommandReport {
   output: string;
   failed: boolean;
   elapsedMs: number;
+  /**
+   * Present, and true, only when the output's end could not be told apart from a prompt-like
+   * line inside it: the output may be cut short. Absent means the end was certain.
+   */
+  uncertainEnd?: true;
   /** Present when the output was to be parsed into records (TextFSM); says how that went. */
   parse?: ParseReport;
   /** The records (keys lowercased, as netmiko gives them); null unless parse.status is parsed. */
@@ -30,6 +35,13 @@ export interface ParseReport {
 export type ParsedValue = string | (string | null | Record<string, string | null>)[];
 export type ParsedRecord = Record<string, ParsedValue>;
 
+/** A line the device sent on its own (syslog from `terminal monitor`), kept apart from every output. */
+export interface MessageReport {
+  text: string;
+  /** The command being answered when it arrived; null while the session was being set up. */
+  command: string | null;
+}
+
 export interface DeviceReport {
   name: string;
   group: string | null;
@@ -40,6 +52,10 @@ export interface DeviceReport {
   elapsedMs: number | null;
   timings: PhaseTimings;
   commands: CommandReport[];
+  /** In arrival order: the first ones the device sent, when it sent more than are kept. */
+  messages: MessageReport[];
+  /** Present only when some messages were not kept: how many came after those in `messages`. */
+  messagesDropped?: number;
   error: DeviceFailure | null;
 }
 
@@ -112,9 +128,24 @@ export function deviceReport(outcome: DeviceOutcome): DeviceReport {
     status: outcome.status,
     elapsedMs: outcome.elapsedMs === undefined ? null : Math.round(outcome.elapsedMs),
     timings: roundTimings(outcome.timings),
-    commands: outcome.commands.map((c) => ({ command: c.command, output: c.output, failed: c.failed, elapsedMs: Math.round(c.elapsedMs) })),
+    commands: outcome.commands.map(commandReport),
+    messages: outcome.messages.map((m) => ({ text: m.text, command: m.command ?? null })),
+    ...(outcome.messagesDropped ? { messagesDropped: outcome.messagesDropped } : {}),
     error: outcome.error ? failureReport(outcome.error) : null,
   };
+}
+
+function commandReport(c: CommandOutcome): CommandReport {
+  const report: CommandReport = { command: c.command, output: c.output, failed: c.failed, elapsedMs: Math.round(c.elapsedMs) };
+  if (c.uncertainEnd) report.uncertainEnd = true;
+  return report;
+}
+
+/** A device read from a file written before messages were kept: with none, in their place. */
+export function withMessages(device: DeviceReport): DeviceReport {
+  if (device === null || typeof device !== 'object' || Array.isArray(device.messages)) return device;
+  const { error, ...rest } = device;
+  return { ...rest, messages: [], error };
 }
 
 function roundTimings(timings: PhaseTimings): PhaseTimings {

@@ -4,7 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileProblem } from '../files/fileProblem';
 import { StoreError } from './pollStoreWriter';
-import { DeviceReport, DeviceStatus, PollSummary } from './report';
+import { DeviceReport, DeviceStatus, PollSummary, withMessages } from './report';
 import { INDEX_FILE, inventoryKey, PollIndex, StoredDeviceEntry, STORE_FORMAT } from './storeIndex';
 
 export interface StoredPoll {
@@ -57,7 +57,7 @@ export async function readStoredDevice(poll: StoredPoll, entry: StoredDeviceEntr
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw new StoreError(`cannot read ${entry.name}'s results in ${poll.dir}: ${fileProblem(err)}`);
   }
-  return JSON.parse(text) as DeviceReport;
+  return withMessages(JSON.parse(text) as DeviceReport);
 }
 
 /** The devices that reached the store, in the index's order, read one at a time. */

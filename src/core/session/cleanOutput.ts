@@ -83,8 +83,6 @@ const LINE_END_RETURNS = /\r+(?=\n|$)/g;
 
 /**
  * The command's output from everything received after its echo, ending with the prompt.
- * Most outputs need no repaint: they cost one scan and one copy, whatever their size; only
- * lines that carry a repaint are replayed the way a terminal would.
  */
 export function cleanCommandOutput(received: string, options: CleanOptions): string {
   // The first line is what followed the echo on its own line (empty); the last is the prompt.
@@ -93,8 +91,16 @@ export function cleanCommandOutput(received: string, options: CleanOptions): str
   const firstBreak = received.indexOf('\n');
   const start = screenLine(received.slice(0, firstBreak), options).trim() === '' ? firstBreak + 1 : 0;
   if (start > promptLineStart) return '';
-  let text = received.slice(start, promptLineStart);
-  text = NEEDS_REPAINT.test(text) ? text.split('\n').map((line) => screenLine(line, options)).join('\n') : text.replace(LINE_END_RETURNS, '');
+  return cleanOutputBody(received.slice(start, promptLineStart), options);
+}
+
+/**
+ * The output from the lines between the echo's line and the prompt's line (without the line
+ * break before the prompt). Most outputs need no repaint: they cost one scan and one copy,
+ * whatever their size; only lines that carry a repaint are replayed the way a terminal would.
+ */
+export function cleanOutputBody(body: string, options: CleanOptions): string {
+  let text = NEEDS_REPAINT.test(body) ? body.split('\n').map((line) => screenLine(line, options)).join('\n') : body.replace(LINE_END_RETURNS, '');
   if (options.paged) text = text.replace(PAGER_RESIDUE, '');
   return withoutPromptContext(text, options.promptContext ?? []);
 }

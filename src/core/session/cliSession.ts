@@ -1,14 +1,17 @@
-// One device's interactive CLI over SSH: find the prompt, prepare the terminal, enable,
-// then send commands one at a time and return exactly their output.
+// One device's interactive CLI over SSH, from login to goodbye: the transport opens it, the
+// driver prepares it (prompt, on-open lines, enable), the channel exchanges the commands, and
+// this class owns the connection's life (close, cancel, a reply too large) and masks what it says.
 import * as net from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
 import { Client, ClientChannel } from 'ssh2';
 import { PlatformDefinition } from '../platforms/platform';
 import { boundedWait, cancelled } from './boundedWait';
-import { cleanCommandOutput, stripAnsi } from './cleanOutput';
+import { CliChannel, Reply } from './channel';
+import { stripAnsi } from './cleanOutput';
+import { CliDriver } from './driver';
 import { classifyConnectionError, describeTail, SessionError } from './errors';
-import { longestSecret, Masker, secretMasker } from './mask';
-import { Expectation, ReceiveBuffer } from './receiveBuffer';
+import { longestSecret, Masker, secretMasker, SENTENCE_MIN_LENGTH } from './mask';
+import { ReceiveBuffer } from './receiveBuffer';
 import { HostKeyCheck, openSsh, SshEndpoint, where } from './transport';
 
 export interface SessionTarget extends SshEndpoint {
@@ -16,6 +19,8 @@ export interface SessionTarget extends SshEndpoint {
   platform: PlatformDefinition;
   /** Jump hosts to go through, nearest first. */
   jumps?: SshEndpoint[];
+  /** Whether the device echoes what is typed; undefined: as its platform says. */
+  echo?: boolean;
 }
 
 export interface SessionTimeouts {
@@ -44,6 +49,10 @@ export interface SessionOptions {
   /** The most a device may send in reply to one command (and before its first prompt); more fails the session. */
   maxReplyBytes?: number;
   onPhase?: (phase: SessionPhase, elapsedMs: number) => void;
+  /** A line the device sent on its own (kept out of every output). */
+  onMessage?: (message: UnsolicitedMessage) => void;
+  /** Something the session changed in how it works with this device, for the log. */
+  onNotice?: (text: string) => void;
   lookup?: net.LookupFunction;
 }
 
@@ -53,6 +62,15 @@ export interface CommandResult {
   /** The reply carried one of the platform's failure indicators. */
   failed: boolean;
   elapsedMs: number;
+  /** The output's end could not be told apart from a prompt-like line inside it: it may be cut short. */
+  uncertainEnd?: boolean;
+}
+
+/** A line the device sent on its own (a syslog message from `terminal monitor`), kept out of outputs. */
+export interface UnsolicitedMessage {
+  text: string;
+  /** The command being answered when it arrived; absent while the session was being set up. */
+  command?: string;
 }
 
 // netmiko's terminal size: wide enough that no line wraps, tall enough to page rarely.
@@ -64,21 +82,22 @@ export const DEFAULT_MAX_REPLY_BYTES = 64 * 1024 * 1024;
 const CLOSE_GRACE_MS = 2_000;
 
 export class CliSession {
-  /** The exact prompt the device showed last, e.g. `R1#`. */
-  prompt = '';
   private readonly received: ReceiveBuffer;
+  private readonly channel: CliChannel;
+  private readonly driver: CliDriver;
   private readonly timeouts: SessionTimeouts;
-  private readonly settleMs: number;
   private readonly maxReplyBytes: number;
   /** Bytes received since the current command was sent (or since the shell opened). */
   private replyBytes = 0;
-  /** Hides the device's credentials in every text this session gives out. */
+  /** Hides the device's credentials in what the device sent, whatever their length. */
   private readonly mask: Masker;
+  /** Hides the longer ones in whole sentences too (see SENTENCE_MIN_LENGTH). */
+  private readonly maskSentence: Masker;
   private readonly longestSecret: number;
-  /** The prompt without its mode and terminator, e.g. `R1` for `R1(config)#`. */
-  private promptBase = '';
-  /** The device's own prompt on the last line received, in any mode. */
-  private readonly atPrompt: Expectation = { matches: (line) => this.showsPrompt(line) };
+  /** The command answered last: messages that follow its prompt came during it. */
+  private lastCommand: string | undefined;
+  /** A set-up line was refused: paging may still be on, so commands are not typed ahead. */
+  private setupRefused = false;
   /** No more commands: we closed, or the device did. */
   private closed = false;
   /** The device's TCP connection is still up (it outlives `closed` while goodbyes are exchanged). */
@@ -87,25 +106,33 @@ export class CliSession {
   private constructor(
     private readonly target: SessionTarget,
     private readonly hops: Client[],
-    private readonly channel: ClientChannel,
-    options: SessionOptions,
+    shell: ClientChannel,
+    private readonly options: SessionOptions,
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
-    this.settleMs = options.settleMs ?? DEFAULT_SETTLE_MS;
     this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
     const secrets = credentialsOf(target);
     this.mask = secretMasker(secrets);
+    this.maskSentence = secretMasker(secrets, SENTENCE_MIN_LENGTH);
     this.longestSecret = longestSecret(secrets);
-    this.received = new ReceiveBuffer(target.platform.stripAnsi ? stripAnsi : undefined);
+    const { platform } = target;
+    this.received = new ReceiveBuffer(platform.stripAnsi ? stripAnsi : undefined);
+    this.channel = new CliChannel(
+      (text) => shell.write(text),
+      this.received,
+      { ...platform, echo: target.echo ?? platform.echo },
+      { where: this.where, describe: (received) => describeTail(received, this.mask, this.longestSecret), settleMs: options.settleMs ?? DEFAULT_SETTLE_MS },
+    );
+    this.driver = new CliDriver(this.channel, platform, this.where, this.mask);
     const client = hops[hops.length - 1];
     const decoder = new StringDecoder('utf8');
-    channel.on('data', (data: Buffer) => {
+    shell.on('data', (data: Buffer) => {
       if (this.closed) return;
       this.replyBytes += data.length;
       if (this.replyBytes > this.maxReplyBytes) return this.overflow();
       this.received.push(decoder.write(data));
     });
-    channel.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
+    shell.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
     // The signal outlives the session (its device's handle keeps it for the whole poll): the
     // listener goes with the connection, or it would keep every ended session in memory.
     const onAbort = () => this.abort();
@@ -116,6 +143,11 @@ export class CliSession {
       this.onGone(() => new SessionError('closed', `${this.where} closed the connection`, 'The device hung up: it may have reloaded, or limit session time.'));
     });
     client.on('error', (err) => this.onGone(() => classifyConnectionError(err, this.where)));
+  }
+
+  /** The exact prompt the device showed last, e.g. `R1#`. */
+  get prompt(): string {
+    return this.channel.prompts.prompt;
   }
 
   private get where(): string {
@@ -135,31 +167,49 @@ export class CliSession {
     try {
       const connection = await openSsh(target, target.jumps ?? [], { ...timeouts, hostKeys: options.hostKeys, signal: options.signal, lookup: options.lookup }, () => phaseDone('connect'));
       hops = connection.hops;
-      const channel = await openShell(connection.client, at, timeouts.authMs, options.signal);
+      const shell = await openShell(connection.client, at, timeouts.authMs, options.signal);
       phaseDone('auth');
-      const session = new CliSession(target, hops, channel, options);
+      const session = new CliSession(target, hops, shell, options);
       await session.prepare();
       phaseDone('prepare');
       return session;
     } catch (err) {
       for (const hop of hops) hop.destroy();
-      throw masked(options.signal?.aborted ? cancelled() : classifyConnectionError(err, at), secretMasker(credentialsOf(target)));
+      throw masked(options.signal?.aborted ? cancelled() : classifyConnectionError(err, at), secretMasker(credentialsOf(target), SENTENCE_MIN_LENGTH));
     }
   }
 
-  /** Sends one command and returns its output without echo, prompt or pager residue. */
+  /** Sends one command and returns its output without echo, prompt, pager residue or messages. */
   async send(command: string): Promise<CommandResult> {
     const started = performance.now();
-    const { platform } = this.target;
-    let raw;
-    try {
-      raw = await this.exchange(command, this.timeouts.commandMs, 'output');
-    } catch (err) {
-      throw masked(classifyConnectionError(err, this.where), this.mask);
+    const reply = await this.guarded(() => this.channel.command(command, this.timeouts.commandMs));
+    return this.result(command, reply, performance.now() - started);
+  }
+
+  /**
+   * Runs the commands in order and reports each as it completes. Pipelined (all in one write)
+   * when asked and the device allows it; where a batch cannot be split, the rest go one at a
+   * time. Returns the commands left when the session lost track of the device (a pager took
+   * the commands typed after it): they need a new session.
+   */
+  async run(commands: string[], pipeline: boolean, onResult: (result: CommandResult) => void): Promise<string[]> {
+    let left = commands;
+    const refusal = !pipeline || commands.length < 2 ? undefined : this.pipelineRefusal();
+    if (refusal) this.options.onNotice?.(`pipelining off: ${refusal}; one command at a time`);
+    else if (pipeline && commands.length >= 2) {
+      const batch = await this.guarded(() => this.channel.pipelined(commands, this.timeouts.commandMs * commands.length));
+      batch.replies.forEach(({ reply, elapsedMs }, i) => onResult(this.result(commands[i], reply, elapsedMs)));
+      left = commands.slice(batch.replies.length);
+      if (batch.shortBy) {
+        const lost = batch.shortBy.state === 'lost';
+        this.options.onNotice?.(`pipelining off: ${batch.shortBy.why}; ${left.length} command${left.length === 1 ? '' : 's'} again one at a time${lost ? ' on a new session' : ''}`);
+        if (lost) return left;
+      } else {
+        left = [];
+      }
     }
-    const output = this.mask(cleanCommandOutput(raw.text, { stripAnsi: platform.stripAnsi, paged: raw.paged, promptContext: platform.promptContext }));
-    const failed = platform.failureIndicators.some((indicator) => output.includes(indicator));
-    return { command, output, failed, elapsedMs: performance.now() - started };
+    for (const command of left) onResult(await this.send(command));
+    return [];
   }
 
   /**
@@ -167,6 +217,8 @@ export class CliSession {
    * reused when the device has really let go of the session (vty lines are few).
    */
   close(): Promise<void> {
+    // A message that came after the last command's prompt is kept all the same.
+    if (!this.closed) for (const text of this.channel.messagesIn(this.received.take())) this.options.onMessage?.({ text, command: this.lastCommand });
     this.closed = true;
     if (!this.connectionOpen) return Promise.resolve();
     const client = this.hops[this.hops.length - 1];
@@ -181,6 +233,38 @@ export class CliSession {
       // ssh2 end it a second time).
       client.end();
     });
+  }
+
+  /** Why commands cannot be typed ahead to this device, if they cannot. */
+  private pipelineRefusal(): string | undefined {
+    if (!(this.target.echo ?? this.target.platform.echo)) return 'the device does not echo, and replies are split by their echo';
+    if (this.setupRefused) return 'the device refused a set-up line, so paging may still be on';
+    return undefined;
+  }
+
+  private async prepare(): Promise<void> {
+    const prepared = await this.driver.prepare(this.target.secret, this.timeouts.promptMs);
+    this.setupRefused = prepared.refusedLine;
+    for (const text of prepared.messages) this.options.onMessage?.({ text });
+  }
+
+  /** One exchange, with what goes wrong said as a masked SessionError. */
+  private async guarded<T>(exchange: () => Promise<T>): Promise<T> {
+    if (this.closed) throw new SessionError('closed', `${this.where} session is closed`);
+    this.replyBytes = 0;
+    try {
+      return await exchange();
+    } catch (err) {
+      throw masked(classifyConnectionError(err, this.where), this.maskSentence);
+    }
+  }
+
+  private result(command: string, reply: Reply, elapsedMs: number): CommandResult {
+    this.lastCommand = command;
+    for (const text of reply.messages) this.options.onMessage?.({ text, command });
+    const result: CommandResult = { command, output: reply.output, failed: this.driver.failed(reply.output), elapsedMs };
+    if (reply.uncertainEnd) result.uncertainEnd = true;
+    return result;
   }
 
   private abort(): void {
@@ -200,141 +284,6 @@ export class CliSession {
     if (this.closed) return;
     this.closed = true;
     this.received.fail(why());
-  }
-
-  /** First prompt, the platform's on-open commands, then privileged mode where it applies. */
-  private async prepare(): Promise<void> {
-    await this.received.waitForAny([matching(this.target.platform.prompt)], this.timeouts.promptMs, () => this.promptTimeout('a prompt'));
-    this.replyBytes = 0;
-    this.learnPrompt(this.received.take());
-    for (const command of this.target.platform.onOpen) {
-      await this.exchange(command, this.timeouts.promptMs, 'prompt only');
-    }
-    await this.enable();
-  }
-
-  /** One attempt, only where the platform has an exec level and the device is at it. */
-  private async enable(): Promise<void> {
-    const { enable, userPrompt } = this.target.platform;
-    if (!enable || !userPrompt || !userPrompt.test(this.prompt)) return;
-    if (this.target.secret === undefined) {
-      throw new SessionError('enable', `${this.where} logged in at user exec (${this.prompt}) and no enable secret is set`, 'Set secret for this device so NetPoll can enter privileged mode.');
-    }
-    this.received.take();
-    this.writeLine(enable.command);
-    const which = await this.received.waitForAny([matching(enable.secretPrompt), this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the enable password prompt'));
-    if (which === 0) {
-      this.received.take();
-      this.writeLine(this.target.secret);
-      await this.received.waitForAny([this.atPrompt], this.timeouts.promptMs, () => this.promptTimeout('the prompt after enable'));
-    }
-    this.learnPrompt(this.received.take());
-    if (userPrompt.test(this.prompt)) {
-      throw new SessionError('enable', `${this.where} refused the enable secret (prompt is still ${this.prompt})`, 'Check secret for this device; NetPoll tries once so the account is not locked out.');
-    }
-  }
-
-  /**
-   * Sends a line and reads to the next prompt, answering the pager on the way; one deadline
-   * covers every page. An output is complete once the device has shown its prompt and then
-   * answered one more return (sent only then) with a prompt and nothing else: a line inside
-   * the output that looks like the prompt is followed by more output instead, however long
-   * the device pauses after it. Setup lines have no output to mistake and skip that check.
-   */
-  private async exchange(command: string, timeoutMs: number, wanted: 'output' | 'prompt only'): Promise<{ text: string; paged: boolean }> {
-    if (this.closed) throw new SessionError('closed', `${this.where} session is closed`);
-    this.received.take();
-    this.replyBytes = 0;
-    const endBy = performance.now() + timeoutMs;
-    const left = () => endBy - performance.now();
-    let echo = '';
-    const parts: string[] = [];
-    const onTimeout = () => new SessionError('command-timeout', `${this.where} did not finish \`${command}\` within ${timeoutMs / 1000} s; last received: ${this.describe(echo + parts.join('') + this.received.tail)}`, 'Raise read_timeout for long outputs, or check the command does not wait for input.');
-    // An output is returned without its echo, so its return waits for the echo; a setup line
-    // is only read for the prompt after it, so it goes whole, a round trip sooner.
-    if (wanted === 'output') echo = await this.typeAndReturn(command, left, onTimeout);
-    else this.writeLine(command);
-    const pager: Expectation = { ...matching(this.target.platform.pager), settleMs: this.settleMs };
-    const answered: Expectation = { matches: (last, tail) => this.showsPrompt(last) && this.probeAnswerStart(tail()) >= 0 };
-    let paged = false;
-    let probing = false;
-    for (;;) {
-      const which = await this.received.waitForAny([probing ? answered : this.atPrompt, pager], left(), onTimeout);
-      if (which === 0) {
-        if (probing || wanted === 'prompt only') break;
-        this.writeLine('');
-        probing = true;
-        continue;
-      }
-      parts.push(this.received.take());
-      paged = true;
-      // The pager takes the next key, so a return already sent has been used up by it.
-      probing = false;
-      this.channel.write(' ');
-    }
-    let text = parts.join('') + this.received.take();
-    this.learnPrompt(text);
-    // The answer to the extra return is not part of the output.
-    if (wanted === 'output') text = text.slice(0, this.probeAnswerStart(text));
-    return { text, paged };
-  }
-
-  /**
-   * Where the answer to the extra return starts: just after the line before the last that is
-   * the prompt (blank and context lines between are part of the answer); -1 if there is none,
-   * that is, the device has not answered the return with only a prompt yet.
-   */
-  private probeAnswerStart(text: string): number {
-    let end = text.lastIndexOf('\n');
-    while (end > 0) {
-      const start = text.lastIndexOf('\n', end - 1);
-      const received = text.slice(start + 1, end);
-      const line = lineText(this.target.platform.stripAnsi ? stripAnsi(received) : received);
-      if (line !== '' && !this.target.platform.promptContext.some((context) => context.test(line))) return this.showsPrompt(line) ? end : -1;
-      end = start;
-    }
-    return -1;
-  }
-
-  /** Writes the command, waits for its echo, then sends return, so the echo never mixes into the output; returns the echo. */
-  private async typeAndReturn(command: string, left: () => number, onTimeout: () => Error): Promise<string> {
-    this.channel.write(command);
-    const echo = command.trim();
-    await this.received.waitUntil((tail) => tail.includes(echo), left(), onTimeout);
-    const echoed = this.received.take();
-    this.writeLine('');
-    return echoed;
-  }
-
-  private writeLine(line: string): void {
-    this.channel.write(line + this.target.platform.newline);
-  }
-
-  /** What arrived, masked and cut short, for an error message. */
-  private describe(received: string): string {
-    return describeTail(received, this.mask, this.longestSecret);
-  }
-
-  /** Remembers the prompt on the last line, and matches only this device's prompts from now on. */
-  private learnPrompt(text: string): void {
-    const received = text.slice(text.lastIndexOf('\n') + 1);
-    const lastLine = lineText(this.target.platform.stripAnsi ? stripAnsi(received) : received);
-    if (lastLine === '' || !this.target.platform.prompt.test(lastLine)) return;
-    this.prompt = lastLine;
-    this.promptBase = promptBase(lastLine);
-  }
-
-  /**
-   * Whether the last line received is this device's prompt, in any mode (`R1(config)#` after
-   * `R1#`); before a prompt is learned, any prompt of the platform.
-   */
-  private showsPrompt(lastLine: string): boolean {
-    if (!this.target.platform.prompt.test(lastLine)) return false;
-    return this.prompt === '' || promptBase(lineText(lastLine)) === this.promptBase;
-  }
-
-  private promptTimeout(what: string): SessionError {
-    return new SessionError('prompt-timeout', `${this.where} never showed ${what} within ${this.timeouts.promptMs / 1000} s; last received: ${this.describe(this.received.tail)}`, 'Check device_type matches the device, or that a banner or menu is not waiting for input.');
   }
 }
 
@@ -361,16 +310,3 @@ function masked(err: SessionError, mask: Masker): SessionError {
   return new SessionError(err.kind, mask(err.message), err.hint === undefined ? undefined : mask(err.hint));
 }
 
-/** Waits for `pattern` on the last line received. */
-function matching(pattern: RegExp): Expectation {
-  return { matches: (line) => pattern.test(line) };
-}
-
-/** A line as shown: carriage returns dropped, surrounding spaces trimmed. */
-function lineText(line: string): string {
-  return line.replace(/\r/g, '').trim();
-}
-
-function promptBase(prompt: string): string {
-  return prompt.replace(/(?:\([^)]*\))?[>#$%]$/, '');
-}

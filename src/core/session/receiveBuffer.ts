@@ -26,6 +26,8 @@ export class ReceiveBuffer {
   /** @param view what waits see of the tail (e.g. with colour codes removed). */
   constructor(private readonly view: (tail: string) => string = (tail) => tail) {}
 
+  /** Sees every text as it arrives (before any wait is checked). */
+  onPush: ((text: string) => void) | undefined;
   private chunks: string[] = [];
   private tailText = '';
   private waiter: Waiter | undefined;
@@ -38,6 +40,7 @@ export class ReceiveBuffer {
 
   push(text: string): void {
     if (text.length === 0) return;
+    this.onPush?.(text);
     this.chunks.push(text);
     this.tailText = text.length >= TAIL_CHARS ? text.slice(-TAIL_CHARS) : (this.tailText + text).slice(-TAIL_CHARS);
     this.check();
@@ -59,11 +62,6 @@ export class ReceiveBuffer {
     this.chunks = [];
     this.tailText = '';
     return all;
-  }
-
-  /** Resolves once `test` holds for the tail. */
-  waitUntil(test: (tail: string) => boolean, timeoutMs: number, onTimeout: () => Error): Promise<void> {
-    return this.wait((tail) => (test(this.view(tail)) ? 0 : undefined), timeoutMs, onTimeout);
   }
 
   /**

@@ -12,6 +12,9 @@ export function timeOfDay(now: Date, millis = true): string {
   return millis ? `${time}.${pad(now.getUTCMilliseconds(), 3)}` : time;
 }
 
+/** `Nov 21`, `Dec  7`: the day padded to two places, as syslog timestamps have it. */
+export const syslogDate = (now: Date): string => `${MONTHS[now.getUTCMonth()]} ${String(now.getUTCDate()).padStart(2)}`;
+
 /** `Sat Nov 21` */
 export const dayAndDate = (now: Date): string => `${DAYS[now.getUTCDay()]} ${MONTHS[now.getUTCMonth()]} ${now.getUTCDate()}`;
 

@@ -1,7 +1,7 @@
 // Arista EOS: `eos1>` / `eos1#` with enable, terse errors without a caret, and replies to
 // `terminal width` / `terminal length` (which netmiko's EOS driver waits for).
 import type { CommandSpec, PlatformCli } from '../cli';
-import { DAYS, fillLines, loopbackAddress, MONTHS, timeOfDay } from './common';
+import { DAYS, fillLines, loopbackAddress, MONTHS, syslogDate, timeOfDay } from './common';
 import { MORE_PAGER } from './ios';
 
 export function showClock(now: Date): string[] {
@@ -50,6 +50,11 @@ export function showRunningConfig(hostname: string, lineCount: number): string[]
   return fillLines(lineCount, head, loopback, () => '!', ['end']);
 }
 
+/** `Nov 21 20:16:00 eos1 Ebra: %LINEPROTO-5-UPDOWN: ...` */
+export function syslogLine(hostname: string, now: Date): string {
+  return `${syslogDate(now)} ${timeOfDay(now, false)} ${hostname} Ebra: %LINEPROTO-5-UPDOWN: Line protocol on Interface Ethernet1, changed state to down`;
+}
+
 const commands: CommandSpec[] = [
   { syntax: 'enable', effect: 'enable' },
   { syntax: 'disable', effect: 'disable' },
@@ -69,6 +74,7 @@ export const ARISTA_EOS: PlatformCli = {
   enableDenied: ['% Access denied'],
   pager: MORE_PAGER,
   commands,
+  syslog: (d) => syslogLine(d.hostname, d.now),
   errorReply(error) {
     if (error.kind === 'incomplete') return ['% Incomplete command'];
     if (error.kind === 'ambiguous') return ['% Ambiguous command'];

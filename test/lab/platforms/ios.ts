@@ -2,7 +2,7 @@
 // the caret and `% Invalid input detected at '^' marker.` for what does not parse.
 import type { CommandSpec, PlatformCli } from '../cli';
 import { PagerStyle } from '../terminal';
-import { caret, dayAndDate, fillLines, loopbackAddress, timeOfDay } from './common';
+import { caret, dayAndDate, fillLines, loopbackAddress, syslogDate, timeOfDay } from './common';
 
 /** The pager of IOS, IOS XR and EOS: the marker, rubbed out with backspaces and blanks. */
 export const MORE_PAGER: PagerStyle = {
@@ -114,7 +114,12 @@ export function showRunningConfig(hostname: string, lineCount: number, version =
   return fillLines(lineCount, head, loopback, () => '!', ['end']);
 }
 
-function iosFamily(version: (hostname: string) => string[], brief: () => string[], configVersion: string): PlatformCli {
+/** `*Nov 21 20:16:00.123: %LINK-3-UPDOWN: ...`: the star says the clock is not set by NTP. */
+export function syslogLine(now: Date, interfaceName: string): string {
+  return `*${syslogDate(now)} ${timeOfDay(now)}: %LINK-3-UPDOWN: Interface ${interfaceName}, changed state to down`;
+}
+
+function iosFamily(version: (hostname: string) => string[], brief: () => string[], configVersion: string, uplink: string): PlatformCli {
   const commands: CommandSpec[] = [
     { syntax: 'enable', effect: 'enable' },
     { syntax: 'disable', effect: 'disable' },
@@ -133,6 +138,7 @@ function iosFamily(version: (hostname: string) => string[], brief: () => string[
     enableDenied: ['% Bad secrets', ''],
     pager: MORE_PAGER,
     commands,
+    syslog: (d) => syslogLine(d.now, uplink),
     errorReply(error, promptWidth, line) {
       if (error.kind === 'incomplete') return ['% Incomplete command.', ''];
       if (error.kind === 'ambiguous') return [`% Ambiguous command:  "${line.trim()}"`];
@@ -141,5 +147,5 @@ function iosFamily(version: (hostname: string) => string[], brief: () => string[
   };
 }
 
-export const CISCO_IOS = iosFamily(showVersion, showIpInterfaceBrief, '15.2');
-export const CISCO_XE = iosFamily(showVersionXe, showIpInterfaceBriefXe, '17.3');
+export const CISCO_IOS = iosFamily(showVersion, showIpInterfaceBrief, '15.2', 'FastEthernet0/1');
+export const CISCO_XE = iosFamily(showVersionXe, showIpInterfaceBriefXe, '17.3', 'GigabitEthernet2');

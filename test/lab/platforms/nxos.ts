@@ -2,7 +2,7 @@
 // terminal (`terminal color` on): the prompt in bold green, error lines in red, the pager in
 // reverse video, erased with a carriage return and erase-to-end-of-line as the Linux pager does.
 import type { CommandSpec, PlatformCli } from '../cli';
-import { caret, dayAndDate, fillLines, loopbackAddress, timeOfDay } from './common';
+import { caret, dayAndDate, fillLines, loopbackAddress, syslogDate, timeOfDay } from './common';
 
 const ESC = '\x1b';
 
@@ -72,6 +72,11 @@ export function showRunningConfig(hostname: string, lineCount: number): string[]
   return fillLines(lineCount, head, loopback, (i) => `vlan ${i + 2}`, ['line console', 'line vty']);
 }
 
+/** `2020 Nov 21 20:16:00 sw1 %ETHPORT-5-IF_DOWN_LINK_FAILURE: ...`, never coloured. */
+export function syslogLine(hostname: string, now: Date): string {
+  return `${now.getUTCFullYear()} ${syslogDate(now)} ${timeOfDay(now, false)} ${hostname} %ETHPORT-5-IF_DOWN_LINK_FAILURE: Interface Ethernet1/1 is down (Link failure)`;
+}
+
 const commands: CommandSpec[] = [
   ...['exit', 'quit'].map((syntax): CommandSpec => ({ syntax, effect: 'exit' })),
   { syntax: 'terminal length <n>', effect: 'page-length' },
@@ -88,6 +93,7 @@ export const CISCO_NXOS: PlatformCli = {
   banner: ['Cisco NX-OS Software', 'Copyright (c) 2002-2021, Cisco Systems, Inc. All rights reserved.', ''],
   pager: { marker: () => `${ESC}[7m--More--${ESC}[m`, erase: () => `\r${ESC}[K` },
   commands,
+  syslog: (d) => syslogLine(d.hostname, d.now),
   errorReply(error, promptWidth) {
     const what = { invalid: 'Invalid command', privileged: 'Invalid command', incomplete: 'Incomplete command', ambiguous: 'Ambiguous command' }[error.kind];
     return [caret(promptWidth, error.column), `% ${what} at '^' marker.`];

@@ -1,7 +1,7 @@
 // Cisco IOS XR: `RP/0/RP0/CPU0:xr1#`, no user level, and a timestamp line before every
 // command's output until `terminal exec prompt no-timestamp`. Pages and errs like IOS.
 import type { CommandSpec, PlatformCli } from '../cli';
-import { caret, DAYS, fillLines, loopbackAddress, MONTHS, timeOfDay } from './common';
+import { caret, DAYS, fillLines, loopbackAddress, MONTHS, syslogDate, timeOfDay } from './common';
 import { MORE_PAGER } from './ios';
 
 /** `Sat Nov 21 20:16:00.123 UTC`: the day of the month padded to two places, as XR does. */
@@ -50,6 +50,11 @@ export function showRunningConfig(hostname: string, lineCount: number): string[]
   return fillLines(lineCount, head, loopback, () => '!', ['end']);
 }
 
+/** `RP/0/RP0/CPU0:Nov 21 20:16:00.123 UTC: ifmgr[257]: %PKT_INFRA-LINK-3-UPDOWN : ...`: it starts as the prompt does. */
+export function syslogLine(now: Date): string {
+  return `RP/0/RP0/CPU0:${syslogDate(now)} ${timeOfDay(now)} UTC: ifmgr[257]: %PKT_INFRA-LINK-3-UPDOWN : Interface GigabitEthernet0/0/0/0, changed state to Down`;
+}
+
 const commands: CommandSpec[] = [
   ...['exit', 'logout', 'quit'].map((syntax): CommandSpec => ({ syntax, effect: 'exit' })),
   { syntax: 'terminal length <n>', effect: 'page-length' },
@@ -67,6 +72,7 @@ export const CISCO_XR: PlatformCli = {
   banner: [''],
   pager: MORE_PAGER,
   commands,
+  syslog: (d) => syslogLine(d.now),
   errorReply(error, promptWidth) {
     if (error.kind === 'incomplete') return [caret(promptWidth, error.column), "% Incomplete input detected at '^' marker."];
     if (error.kind === 'ambiguous') return [caret(promptWidth, error.column), "% Ambiguous command at '^' marker."];

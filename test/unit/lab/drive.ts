@@ -3,28 +3,53 @@ import { CliShell, ShellOptions } from '../../lab/cli';
 import { LabPlatform, PLATFORMS } from '../../lab/platforms';
 
 export interface Driven {
-  /** Type keys; returns what the device wrote in answer to them. */
+  /** Type keys; returns what the device wrote in answer to them at once (and anything not yet taken). */
   type(keys: string): string;
+  /**
+   * Resolves with what the device wrote since the last `type` or `until`, once that includes
+   * `text` (what a command that takes time writes later).
+   */
+  until(text: string): Promise<string>;
   closed(): boolean;
+  /** Cancels the shell's timers. */
+  dispose(): void;
 }
 
 export function drive(platform: LabPlatform, hostname: string, options: ShellOptions & { runningConfigLines?: number } = {}): Driven & { banner: string } {
   let written = '';
   let closed = false;
+  let waiter: { text: string; resolve: (written: string) => void } | undefined;
+  const take = () => {
+    const out = written;
+    written = '';
+    return out;
+  };
+  const wrote = (text: string) => {
+    written += text;
+    if (waiter && written.includes(waiter.text)) {
+      const { resolve } = waiter;
+      waiter = undefined;
+      resolve(take());
+    }
+  };
   const shell = new CliShell(
     PLATFORMS[platform],
     { hostname, username: 'cisco', runningConfigLines: options.runningConfigLines ?? 6000 },
     options,
-    { write: (text) => void (written += text), flood: (text) => void (written += text), close: () => void (closed = true) },
+    { write: wrote, flood: wrote, close: () => void (closed = true) },
   );
   shell.start();
-  const banner = written;
-  const type = (keys: string) => {
-    written = '';
-    shell.input(keys);
-    return written;
+  const banner = take();
+  return {
+    banner,
+    type: (keys) => {
+      shell.input(keys);
+      return take();
+    },
+    until: (text) => (written.includes(text) ? Promise.resolve(take()) : new Promise((resolve) => (waiter = { text, resolve }))),
+    closed: () => closed,
+    dispose: () => shell.dispose(),
   };
-  return { banner, type, closed: () => closed };
 }
 
 /** The lines between the echoed command and the next prompt, as a client would keep them. */

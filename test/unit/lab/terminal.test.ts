@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { MORE_PAGER } from '../../lab/platforms/ios';
-import { Terminal } from '../../lab/terminal';
+import { Terminal, TerminalQuirks } from '../../lab/terminal';
 
-function setUp() {
+function setUp(quirks: TerminalQuirks = {}) {
   let written = '';
   const lines: string[] = [];
-  const terminal = new Terminal((t) => void (written += t), MORE_PAGER, (line) => lines.push(line));
+  const terminal = new Terminal((t) => void (written += t), MORE_PAGER, (line) => lines.push(line), quirks);
   const take = () => {
     const out = written;
     written = '';
@@ -77,5 +77,43 @@ describe('lab Terminal', () => {
     terminal.pageLength = 0;
     terminal.print(numbered(500), 'R1#');
     assert.ok(!take().includes('More'));
+  });
+
+  it('while held, keeps what is typed unread and unechoed until released', () => {
+    const { terminal, lines, take } = setUp();
+    terminal.hold();
+    terminal.feed('ab\rc');
+    assert.equal(take(), '');
+    assert.deepEqual(lines, []);
+    terminal.release();
+    assert.equal(take(), 'ab\r\nc');
+    assert.deepEqual(lines, ['ab']);
+  });
+
+  it('echoing on arrival: echoes while held, and hands the lines over once released', () => {
+    const { terminal, lines, take } = setUp({ echoOnArrival: true });
+    terminal.hold();
+    terminal.feed('ab\rc');
+    assert.equal(take(), 'ab\r\nc');
+    assert.deepEqual(lines, []);
+    terminal.release();
+    assert.equal(take(), '');
+    assert.deepEqual(lines, ['ab']);
+  });
+
+  it('without echo: writes nothing for keys, Enter or backspace, and still reads the line', () => {
+    const { terminal, lines, take } = setUp({ noEcho: true });
+    terminal.feed('shox\x7fw\r');
+    assert.equal(take(), '');
+    assert.deepEqual(lines, ['show']);
+  });
+
+  it('knows what of the typed line is on screen, for a repaint', () => {
+    const { terminal } = setUp();
+    terminal.feed('sh');
+    assert.equal(terminal.typed, 'sh');
+    const quiet = setUp({ noEcho: true }).terminal;
+    quiet.feed('sh');
+    assert.equal(quiet.typed, '');
   });
 });
