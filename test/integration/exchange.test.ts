@@ -129,6 +129,9 @@ describe('the exchange with a device (real SSH on 127.0.0.1)', function () {
         { name: `${platform}-far`, platform, secret: SECRET, rttMs: 50 },
       ]);
       specs.push({ name: 'PAGED', secret: SECRET, faults: ['paging-locked'], runningConfigLines: 300 });
+      specs.push({ name: 'PAGED-FAR', secret: SECRET, faults: ['paging-locked'], runningConfigLines: 300, rttMs: 100 });
+      specs.push({ name: 'SYSLOG-SYNC', secret: SECRET, syslog: { at: 'inside-output', synchronous: true } });
+      specs.push({ name: 'SYSLOG-FAR', secret: SECRET, syslog: { at: 'before-echo', synchronous: false }, rttMs: 50 });
       specs.push({ name: 'ECHOES', secret: SECRET, faults: ['reads-while-printing'] });
       lab = await DeviceLab.start(specs);
     });
@@ -146,19 +149,33 @@ describe('the exchange with a device (real SSH on 127.0.0.1)', function () {
       }
     });
 
-    it('a device whose paging stays on: the batch is given up, the rest run one at a time on a new session, and it says so', async () => {
-      const device = lab.devices.find((d) => d.name === 'PAGED')!;
+    it('a device whose paging stays on, near and far: one command at a time answers each page once; a pipelined batch is given up and the rest run on a new session, and it says so', async () => {
       const commands = ['show running-config', 'show version', 'show ip interface brief'];
-      const polled = await poll(device, commands, { pipeline: true });
-      assert.deepEqual(outputsOf(polled), commands.map((command) => expectedOutput('cisco_ios', 'PAGED', command, { runningConfigLines: 300 }).join('\n')));
-      assert.match(polled.notices.join('\n'), /pipelining off: the device paged/);
+      for (const name of ['PAGED', 'PAGED-FAR']) {
+        const device = lab.devices.find((d) => d.name === name)!;
+        const expectedOutputs = commands.map((command) => expectedOutput('cisco_ios', name, command, { runningConfigLines: 300 }).join('\n'));
+        assert.deepEqual(outputsOf(await poll(device, commands)), expectedOutputs, name);
+        const polled = await poll(device, commands, { pipeline: true });
+        assert.deepEqual(outputsOf(polled), expectedOutputs, name);
+        assert.match(polled.notices.join('\n'), /pipelining off: the device paged/, name);
+      }
     });
 
-    it('a device that echoes typed keys at once: the batch cannot be split, so the commands run again one at a time, and it says so', async () => {
+    it('keeps syslog lines apart in pipelined replies too, with logging synchronous or over a long link', async () => {
+      for (const name of ['SYSLOG-SYNC', 'SYSLOG-FAR']) {
+        const device = lab.devices.find((d) => d.name === name)!;
+        const polled = await poll(device, COMMANDS, { pipeline: true });
+        assert.deepEqual(polled.notices, [], name);
+        assert.deepEqual(outputsOf(polled), expected('cisco_ios', name, COMMANDS), name);
+        assert.equal(polled.messages.length, COMMANDS.length, name);
+      }
+    });
+
+    it('a device that echoes typed keys at once: the batch cannot be split, so the commands run again on a new session, and it says so', async () => {
       const device = lab.devices.find((d) => d.name === 'ECHOES')!;
       const polled = await poll(device, COMMANDS, { pipeline: true });
       assert.deepEqual(outputsOf(polled), expected('cisco_ios', 'ECHOES', COMMANDS));
-      assert.match(polled.notices.join('\n'), /pipelining off: the device did not answer the commands typed ahead/);
+      assert.match(polled.notices.join('\n'), /pipelining off: the device did not answer the commands typed ahead.*new session/);
     });
   });
 });

@@ -13,13 +13,14 @@ const ios = BUILTIN_PLATFORMS.get('cisco_ios')!;
 const rules = (extra: Partial<ChannelRules> = {}): ChannelRules => ({ ...ios, ...extra });
 const SYSLOG = '*Dec  7 10:00:00.123: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down';
 
-function channelWith(answer: (typed: string) => string[], extra: Partial<ChannelRules> = {}) {
+/** `gapMs`: between the device's chunks (an empty chunk is a pause of that long). */
+function channelWith(answer: (typed: string) => string[], extra: Partial<ChannelRules> = {}, gapMs = 1) {
   const received = new ReceiveBuffer(stripAnsi);
   const typed: string[] = [];
   const write = (text: string) => {
     typed.push(text);
     let delay = 0;
-    for (const chunk of answer(text)) setTimeout(() => received.push(chunk), delay++);
+    for (const chunk of answer(text)) setTimeout(() => received.push(chunk), (delay += gapMs));
   };
   const channel = new CliChannel(write, received, rules(extra), { where: 'R1', describe: (text) => JSON.stringify(text), settleMs: 5 });
   return { channel, received, typed };
@@ -114,7 +115,45 @@ describe('CLI channel', () => {
     const reply = await channel.command('show x', 1000);
     assert.deepEqual(typed, ['show x\n\n', ' \n']);
     assert.equal(reply.output, 'a\nb\nc');
-    assert.equal(reply.paged, true);
+  });
+
+  it('answers each page once, however long the device takes to turn it', async () => {
+    const { channel, received, typed } = channelWith(
+      (text) => {
+        if (text === 'show x\n\n') return ['show x\r\n', 'a\r\n --More-- '];
+        if (text === ' \n') return ['\b\b\b\b\b\b\b\b\b\b          \b\b\b\b\b\b\b\b\b\bb\r\nR1#', '\r\nR1#'];
+        return [];
+      },
+      {},
+      40,
+    );
+    await ready(channel, received);
+    const reply = await channel.command('show x', 2000);
+    assert.deepEqual(typed, ['show x\n\n', ' \n']);
+    assert.equal(reply.output, 'a\nb');
+  });
+
+  it('what is left from an earlier reply (a late prompt) does not end the next one', async () => {
+    const { channel, received } = channelWith((typed) => (typed === 'show x\n\n' ? ['\r\nR1#', '\r\nR1#', 'show x\r\n', 'a\r\nR1#', '\r\nR1#'] : []));
+    await ready(channel, received);
+    received.push(`\r\n${SYSLOG}\r\nR1#`);
+    const reply = await channel.command('show x', 1000);
+    assert.equal(reply.output, 'a');
+    assert.deepEqual(reply.messages, [SYSLOG]);
+  });
+
+  it('once set-up lines typed ahead were answered, a pause at a prompt-like line however long never ends the reply', async function () {
+    this.timeout(6000);
+    const { channel, received } = channelWith((typed) => {
+      if (typed.startsWith('terminal')) return ['terminal width 511\r\n', 'R1#terminal length 0\r\n', 'R1#'];
+      if (typed === 'show x\n\n') return ['show x\r\n', 'a\r\nR1#', ...Array(1800).fill(''), '\r\nb\r\nR1#', '\r\nR1#'];
+      return [];
+    });
+    await ready(channel, received);
+    await channel.setupLines(['terminal width 511', 'terminal length 0'], 1000);
+    const reply = await channel.command('show x', 5000);
+    assert.equal(reply.output, 'a\nR1#\nb');
+    assert.equal(reply.uncertainEnd, false);
   });
 
   it('pipelines: every command in one write, replies split by prompt and echo', async () => {
@@ -123,16 +162,36 @@ describe('CLI channel', () => {
     await ready(channel, received);
     const batch = await channel.pipelined(['show a', 'show b', 'show c'], 1000);
     assert.deepEqual(typed, ['show a\nshow b\nshow c\n\n']);
-    assert.equal(batch.shortBy, undefined);
+    assert.equal(batch.lost, undefined);
     assert.deepEqual(batch.replies.map(({ reply }) => reply.output), ['1\nR1#', '', '3']);
   });
 
-  it('a pipelined batch the device echoed all at once is left unsplit, with the device back at its prompt', async () => {
+  it('pipelines a command asked twice, with syslog lines written in and after the replies', async () => {
+    const chunks = ['show a\r\n', `1\r\nR1#\r\n${SYSLOG}\r\nR1#show b\r\n`, `2\r\n${SYSLOG}\r\nR1#show a\r\n`, '1\r\nR1#', '\r\nR1#'];
+    const { channel, received } = channelWith((typed) => (typed === 'show a\nshow b\nshow a\n\n' ? chunks : []));
+    await ready(channel, received);
+    const batch = await channel.pipelined(['show a', 'show b', 'show a'], 1000);
+    assert.equal(batch.lost, undefined);
+    assert.deepEqual(batch.replies.map(({ reply }) => reply.output), ['1', '2', '1']);
+    assert.deepEqual(batch.replies.map(({ reply }) => reply.messages.length), [1, 1, 0]);
+  });
+
+  it('a pipelined batch the device echoed all at once cannot be split, and is given up', async () => {
     const { channel, received } = channelWith((typed) => (typed === 'show a\nshow b\n\n' ? ['show a\r\nshow b\r\n\r\n', '1\r\nR1#', '2\r\nR1#', 'R1#'] : []));
     await ready(channel, received);
     const batch = await channel.pipelined(['show a', 'show b'], 1000);
-    assert.equal(batch.shortBy?.state, 'at-prompt');
+    assert.match(batch.lost ?? '', /did not answer the commands typed ahead/);
     assert.equal(batch.replies.length, 0);
+  });
+
+  it('a device that drops the commands typed ahead: the batch is given up at its prompt, not at the timeout', async function () {
+    this.timeout(5000);
+    const { channel, received } = channelWith((typed) => (typed.startsWith('show a\n') ? ['show a\r\n', '1\r\nR1#'] : []));
+    await ready(channel, received);
+    const started = performance.now();
+    const batch = await channel.pipelined(['show a', 'show b'], 60_000);
+    assert.ok(batch.lost);
+    assert.ok(performance.now() - started < 4000);
   });
 
   it('set-up lines go in one write, and enable stops at the password prompt', async () => {

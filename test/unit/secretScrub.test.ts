@@ -1,7 +1,7 @@
 // Secrets out of stored outputs: each platform's real-looking configuration, every secret in it
 // replaced by the same mark, and every other line exactly as the device said it.
 import { strict as assert } from 'node:assert';
-import { REMOVED, removeSecrets } from '../../src/core/results/secretScrub';
+import { REMOVED, removeSecrets, removeSecretsInMessage } from '../../src/core/results/secretScrub';
 
 /** A configuration line with its secret, and the line as it must be stored. */
 type Case = [line: string, secret: string | string[]];
@@ -99,5 +99,14 @@ describe('secrets are removed from outputs before they are stored', () => {
     assert.equal(removeSecrets('enable secret 5 $1$abc', 'vendor_x'), `enable secret 5 ${REMOVED}`);
     assert.equal(removeSecrets('    secret "$9$x"; ## SECRET-DATA', 'vendor_x'), `    secret "${REMOVED}"; ## SECRET-DATA`);
     assert.equal(removeSecrets('enable secret 5 $1$abc', 'linux'), 'enable secret 5 $1$abc');
+  });
+
+  it('removes a secret from a configuration line a message quotes after a colon, and leaves other messages alone', () => {
+    const logged = '*Dec  7 10:00:00.123: %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:username ops secret 0 Zq7-secret';
+    const scrubbed = removeSecretsInMessage(logged, 'cisco_ios');
+    assert.ok(!scrubbed.includes('Zq7-secret'), scrubbed);
+    assert.ok(scrubbed.startsWith('*Dec  7 10:00:00.123: %PARSER-5-CFGLOG_LOGGEDCMD: User:admin  logged command:username ops secret'), scrubbed);
+    const plain = '*Dec  7 10:00:00.123: %LINK-3-UPDOWN: Interface FastEthernet0/1, changed state to down';
+    assert.equal(removeSecretsInMessage(plain, 'cisco_ios'), plain);
   });
 });

@@ -92,7 +92,8 @@ export async function runWork(work: DeviceWork, events: WorkEvents): Promise<voi
   const checkKeys = work.hostKeyPolicy !== 'off';
   const knownHosts = checkKeys ? await events.knownHosts(work.knownHostsFile) : undefined;
   let left = work.commands;
-  for (let attempt = 0; left.length > 0; attempt++) {
+  // One session even for no commands: the login itself is checked.
+  for (let attempt = 0; attempt === 0 || left.length > 0; attempt++) {
     const session = await CliSession.open(
       { ...work.target, echo: work.echo },
       {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { DeviceReport, deviceReport, PollTotals } from '../results/report';
 import { deviceFile } from '../results/storeIndex';
 import { PollStoreWriter, StoreError } from '../results/pollStoreWriter';
-import { removeSecrets } from '../results/secretScrub';
+import { removeSecrets, removeSecretsInMessage } from '../results/secretScrub';
 import { DevicePoll, ParseNote } from './devicePoll';
 import { PollParsing } from './pollParsing';
 import { deviceOutcome, PollRun } from './pollRun';
@@ -111,6 +111,6 @@ function storedForm(report: DeviceReport, poll: DevicePoll, options: StorageOpti
     return { ...c, output, ...parsed };
   });
   // Messages are the device's text too: a logged configuration line can hold a secret.
-  const messages = scrub ? report.messages.map((m) => ({ ...m, text: removeSecrets(m.text, report.deviceType) })) : report.messages;
+  const messages = scrub ? report.messages.map((m) => ({ ...m, text: removeSecretsInMessage(m.text, report.deviceType) })) : report.messages;
   return { ...report, commands, messages };
 }

@@ -85,3 +85,16 @@ export function removeSecrets(output: string, deviceType: string): string {
   }
   return text;
 }
+
+/**
+ * A message the device sent on its own may quote a configuration line after a colon (IOS logs
+ * each configuration command as `... logged command:username x secret 0 ...`): the text after
+ * each colon is scrubbed as a line of its own.
+ */
+export function removeSecretsInMessage(message: string, deviceType: string): string {
+  let text = removeSecrets(message, deviceType);
+  for (let at = text.indexOf(':'); at >= 0; at = text.indexOf(':', at + 1)) {
+    text = text.slice(0, at + 1) + removeSecrets(text.slice(at + 1), deviceType);
+  }
+  return text;
+}

@@ -87,8 +87,9 @@ export class CliSession {
   private readonly driver: CliDriver;
   private readonly timeouts: SessionTimeouts;
   private readonly maxReplyBytes: number;
-  /** Bytes received since the current command was sent (or since the shell opened). */
+  /** Bytes received since the current exchange began (or since the shell opened), and how many it may take. */
   private replyBytes = 0;
+  private replyBudget: number;
   /** Hides the device's credentials in what the device sent, whatever their length. */
   private readonly mask: Masker;
   /** Hides the longer ones in whole sentences too (see SENTENCE_MIN_LENGTH). */
@@ -111,6 +112,7 @@ export class CliSession {
   ) {
     this.timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
     this.maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
+    this.replyBudget = this.maxReplyBytes;
     const secrets = credentialsOf(target);
     this.mask = secretMasker(secrets);
     this.maskSentence = secretMasker(secrets, SENTENCE_MIN_LENGTH);
@@ -129,7 +131,7 @@ export class CliSession {
     shell.on('data', (data: Buffer) => {
       if (this.closed) return;
       this.replyBytes += data.length;
-      if (this.replyBytes > this.maxReplyBytes) return this.overflow();
+      if (this.replyBytes > this.replyBudget) return this.overflow();
       this.received.push(decoder.write(data));
     });
     shell.on('close', () => this.onGone(() => new SessionError('closed', `${this.where} closed the session`, 'The device ended the CLI session (idle timeout, exec-timeout, or session limit).')));
@@ -188,28 +190,24 @@ export class CliSession {
 
   /**
    * Runs the commands in order and reports each as it completes. Pipelined (all in one write)
-   * when asked and the device allows it; where a batch cannot be split, the rest go one at a
-   * time. Returns the commands left when the session lost track of the device (a pager took
-   * the commands typed after it): they need a new session.
+   * when asked and the device allows it. Returns the commands left when a pipelined batch could
+   * not be split: the session has lost track of the device, so they need a new one.
    */
   async run(commands: string[], pipeline: boolean, onResult: (result: CommandResult) => void): Promise<string[]> {
-    let left = commands;
-    const refusal = !pipeline || commands.length < 2 ? undefined : this.pipelineRefusal();
-    if (refusal) this.options.onNotice?.(`pipelining off: ${refusal}; one command at a time`);
-    else if (pipeline && commands.length >= 2) {
-      const batch = await this.guarded(() => this.channel.pipelined(commands, this.timeouts.commandMs * commands.length));
-      batch.replies.forEach(({ reply, elapsedMs }, i) => onResult(this.result(commands[i], reply, elapsedMs)));
-      left = commands.slice(batch.replies.length);
-      if (batch.shortBy) {
-        const lost = batch.shortBy.state === 'lost';
-        this.options.onNotice?.(`pipelining off: ${batch.shortBy.why}; ${left.length} command${left.length === 1 ? '' : 's'} again one at a time${lost ? ' on a new session' : ''}`);
-        if (lost) return left;
-      } else {
-        left = [];
-      }
+    if (!pipeline || commands.length < 2) {
+      for (const command of commands) onResult(await this.send(command));
+      return [];
     }
-    for (const command of left) onResult(await this.send(command));
-    return [];
+    const refusal = this.pipelineRefusal();
+    if (refusal) {
+      this.options.onNotice?.(`pipelining off: ${refusal}; one command at a time`);
+      return this.run(commands, false, onResult);
+    }
+    const batch = await this.guarded(() => this.channel.pipelined(commands, this.timeouts.commandMs * commands.length), commands.length);
+    batch.replies.forEach(({ reply, elapsedMs }, i) => onResult(this.result(commands[i], reply, elapsedMs)));
+    const left = commands.slice(batch.replies.length);
+    if (batch.lost) this.options.onNotice?.(`pipelining off: ${batch.lost}; ${left.length} command${left.length === 1 ? '' : 's'} again, one at a time on a new session`);
+    return left;
   }
 
   /**
@@ -218,7 +216,7 @@ export class CliSession {
    */
   close(): Promise<void> {
     // A message that came after the last command's prompt is kept all the same.
-    if (!this.closed) for (const text of this.channel.messagesIn(this.received.take())) this.options.onMessage?.({ text, command: this.lastCommand });
+    if (!this.closed) for (const text of this.channel.takeLeftover()) this.options.onMessage?.({ text, command: this.lastCommand });
     this.closed = true;
     if (!this.connectionOpen) return Promise.resolve();
     const client = this.hops[this.hops.length - 1];
@@ -248,10 +246,11 @@ export class CliSession {
     for (const text of prepared.messages) this.options.onMessage?.({ text });
   }
 
-  /** One exchange, with what goes wrong said as a masked SessionError. */
-  private async guarded<T>(exchange: () => Promise<T>): Promise<T> {
+  /** One exchange of `replies` replies, each with its byte budget; what goes wrong said as a masked SessionError. */
+  private async guarded<T>(exchange: () => Promise<T>, replies = 1): Promise<T> {
     if (this.closed) throw new SessionError('closed', `${this.where} session is closed`);
     this.replyBytes = 0;
+    this.replyBudget = this.maxReplyBytes * replies;
     try {
       return await exchange();
     } catch (err) {

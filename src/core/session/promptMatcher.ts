@@ -14,12 +14,17 @@ function promptBase(prompt: string): string {
 
 const MODE_AND_MARK = String.raw`(?:\([^)]*\))?[>#$%]`;
 
+/** Prompts are short: a longer line is tested by its end only, so a long line costs no more. */
+const PROMPT_MAX_CHARS = 256;
+
 export class PromptMatcher {
   /** The exact prompt the device showed last, e.g. `R1#`. */
   prompt = '';
   private base = '';
   /** This device's prompt, twice on one line: a Return answered after its echo was written. */
   private doubled: RegExp | undefined;
+  /** This device's prompt anywhere in a text. */
+  private anywhere: RegExp | undefined;
 
   constructor(private readonly platformPrompt: RegExp) {}
 
@@ -28,32 +33,33 @@ export class PromptMatcher {
    * that holds it twice (a Return echoed early, then answered), the last counts.
    */
   learn(line: string): boolean {
-    const match = this.platformPrompt.exec(line);
+    const end = line.slice(-PROMPT_MAX_CHARS);
+    const match = this.platformPrompt.exec(end);
     if (!match) return false;
-    const prompt = line.slice(match.index).trim();
+    const prompt = end.slice(match.index).trim();
     if (prompt === '') return false;
     this.prompt = prompt;
     this.base = promptBase(prompt);
     const one = `${escapeRegExp(this.base)}${MODE_AND_MARK}`;
     this.doubled = new RegExp(`^${one}\\s?${one}$`);
+    this.anywhere = new RegExp(one, 'g');
     return true;
   }
 
   /** How many times this device's prompt, in any mode, appears in a text (as shown). */
   count(text: string): number {
-    if (this.prompt === '') return 0;
-    return text.match(new RegExp(`${escapeRegExp(this.base)}${MODE_AND_MARK}`, 'g'))?.length ?? 0;
+    return this.anywhere === undefined ? 0 : text.match(this.anywhere)?.length ?? 0;
   }
 
   /** Whether `line` (as shown) is this device's prompt, in any mode. */
   isPrompt(line: string): boolean {
-    if (!this.platformPrompt.test(line)) return false;
+    if (line.length > PROMPT_MAX_CHARS || !this.platformPrompt.test(line)) return false;
     return this.prompt === '' || promptBase(line) === this.base;
   }
 
   /** Whether `line` (as shown) is this device's prompt written twice with nothing between. */
   isDoubled(line: string): boolean {
-    return this.doubled?.test(line) ?? false;
+    return line.length <= 2 * PROMPT_MAX_CHARS && (this.doubled?.test(line) ?? false);
   }
 }
 
