@@ -4,7 +4,6 @@
 // errors and "last received" excerpts in its results. Outputs are the device's data and are
 // left exact; here no output holds a credential.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -12,8 +11,7 @@ import { parse } from 'yaml';
 import { PollReport } from '../../src/core/results/report';
 import { MASK } from '../../src/core/session/mask';
 import { DeviceLab, LabDeviceSpec, LabFault } from '../lab/lab';
-
-const CLI = path.resolve(__dirname, '../../src/cli/main.js');
+import { netpoll } from './netpollProcess';
 
 // Characters no word NetPoll writes holds, so that finding one means a credential leaked.
 const CREDENTIALS = [
@@ -21,18 +19,6 @@ const CREDENTIALS = [
   { password: 'Zq7', secret: 'K3x' },
 ];
 const FAULTS: (LabFault | undefined)[] = [undefined, 'banner-password', 'echo-secret', 'leak-then-stall'];
-
-function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('one- and three-character credentials never appear in what NetPoll writes', function () {
   this.timeout(60_000);
@@ -51,7 +37,7 @@ describe('one- and three-character credentials never appear in what NetPoll writ
     // JSON strings: `~` or a lone letter must reach the device as written.
     const entries = lab.devices.map((d) => `- {name: ${d.name}, device_type: cisco_ios, host: ${d.host}, port: ${d.port}, username: ${d.username}, password: ${JSON.stringify(d.password)}, secret: ${JSON.stringify(d.secret)}, timeout: 1, read_timeout: 1}`);
     await writeFile(inventory, entries.join('\n') + '\n');
-    const { stdout, stderr } = await run(['poll', inventory, '-c', 'show version', '--host-keys', 'off', '--format', 'yaml']);
+    const { stdout, stderr } = await netpoll(['poll', inventory, '-c', 'show version', '--host-keys', 'off', '--format', 'yaml']);
     const report = parse(stdout) as PollReport;
     const byName = new Map(report.devices.map((device) => [device.name, device]));
     for (const [i, { password, secret }] of CREDENTIALS.entries()) {
