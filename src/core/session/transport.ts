@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import { readFile } from 'node:fs/promises';
 import * as os from 'node:os';
 import { Duplex } from 'node:stream';
-import { Algorithms, Client, ConnectConfig, utils } from 'ssh2';
+import { Algorithms, AuthenticationType, Client, ConnectConfig, utils } from 'ssh2';
 import { boundedWait, cancelled, MAX_TIMER_MS } from './boundedWait';
 import { classifyConnectionError, SessionError } from './errors';
 import { describeKey, HostKey, HostKeyPolicy, KnownHosts } from './knownHosts';
@@ -248,5 +248,13 @@ async function authConfig(endpoint: SshEndpoint): Promise<Partial<ConnectConfig>
     config.privateKey = data;
     config.passphrase = endpoint.privateKey.passphrase;
   }
+  // The methods in ssh2's own order, less its opening `none` request: it only asks the device
+  // which methods it takes, a round trip the first real attempt answers as well.
+  const methods: AuthenticationType[] = [];
+  if (config.password !== undefined) methods.push('password');
+  if (config.privateKey !== undefined) methods.push('publickey');
+  if (config.agent !== undefined) methods.push('agent');
+  if (config.tryKeyboard) methods.push('keyboard-interactive');
+  config.authHandler = methods.length > 0 ? methods : ['none'];
   return config;
 }
