@@ -184,8 +184,9 @@ export class CliChannel {
     let carry = '';
     this.received.onPush = (chunk) => {
       echoes.feed(chunk);
-      // A pager, even one the next typed key took away at once, means the batch is lost.
-      paged ||= this.pagerAnywhere.test(this.view(carry + chunk));
+      // A pager, even one the next typed key took away at once, means the batch is lost. Its
+      // marker is looked for as received: colour codes around it leave the words whole.
+      paged ||= this.pagerAnywhere.test(carry + chunk);
       carry = chunk.slice(-64);
     };
     let shape: EndShape | 'pager';
