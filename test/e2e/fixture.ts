@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DeviceLab, LabDeviceSpec } from '../lab/lab';
+import { SyslogSpec } from '../lab/syslog';
 import { E2eExpectations, EXPECTATIONS_FILE, SLOW_INVENTORY } from './suite/expectations';
 
 export interface E2eFixture {
@@ -17,10 +18,12 @@ const DEVICE_COUNT = 6;
 const PASSWORD = 'lab-pw-7f3a';
 const SECRET = 'lab-en-91c2';
 const WRONG_PASSWORD = 'wrong-pw-c0de';
+/** R5 has `terminal monitor` on: a syslog line comes in the middle of each output. */
+const SYSLOG_DEVICES: Record<string, SyslogSpec> = { R5: { at: 'inside-output', synchronous: false } };
 
 export async function startE2eFixture(): Promise<E2eFixture> {
   const lab = await DeviceLab.start([
-    ...Array.from({ length: DEVICE_COUNT }, (_, i): LabDeviceSpec => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), showDelayMs: 20 * i })),
+    ...Array.from({ length: DEVICE_COUNT }, (_, i): LabDeviceSpec => ({ name: `R${i + 1}`, password: PASSWORD, secret: SECRET, loginDelayMs: 50 * (i % 3), showDelayMs: 20 * i, syslog: SYSLOG_DEVICES[`R${i + 1}`] })),
     // A show command takes them 5 s: slow enough to cancel mid-poll; in an inventory of their own.
     ...['S1', 'S2', 'S3'].map((name): LabDeviceSpec => ({ name, password: PASSWORD, secret: SECRET, showDelayMs: 5_000 })),
   ]);

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { BUILTIN_PLATFORMS } from '../../src/core/platforms/builtins';
+import { compilePlatform } from '../../src/core/platforms/platform';
 import { ChannelRules, CliChannel } from '../../src/core/session/channel';
 import { stripAnsi } from '../../src/core/session/cleanOutput';
 import { PromptMatcher } from '../../src/core/session/promptMatcher';
@@ -224,6 +225,19 @@ describe('unsolicited lines', () => {
     const { text: kept, messages } = lines.extract(text);
     assert.equal(kept, 'a\r\nb');
     assert.equal(messages.length, 2);
+  });
+
+  it('finds messages of patterns with alternatives, escapes or optional parts as well', () => {
+    const compile = (source: string) => compilePlatform('custom', { extends: 'cisco_ios', unsolicited: [source] }, ios).unsolicited;
+    const cases: [string, string][] = [
+      ['LOG: .*|ALERT .*', 'ALERT disk full'],
+      [String.raw`\[\w+\] event`, '[core] event'],
+      ['x?y*!event', '!event now'],
+    ];
+    for (const [source, line] of cases) {
+      const found = new UnsolicitedLines(compile(source), stripAnsi).extract(`a\r\n${line}\r\nb`);
+      assert.deepEqual(found, { text: 'a\r\nb', messages: [line] }, source);
+    }
   });
 
   it('leaves lines that only mention a percentage or an error alone', () => {

@@ -38,6 +38,7 @@ export class PromptMatcher {
     if (!match) return false;
     const prompt = end.slice(match.index).trim();
     if (prompt === '') return false;
+    if (prompt === this.prompt) return true;
     this.prompt = prompt;
     this.base = promptBase(prompt);
     const one = `${escapeRegExp(this.base)}${MODE_AND_MARK}`;

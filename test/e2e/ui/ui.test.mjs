@@ -140,6 +140,24 @@ describe('NetPoll in the browser, as a person uses it', function () {
     await screenshot('device-output.png');
   });
 
+  it("a device's syslog lines are kept apart from its answers, in its output and its tooltip", async function () {
+    await polledInventory();
+    await devicesPane().locator('.monaco-list-row', { hasText: 'R5' }).hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: '1 message from the device' }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    await openDeviceFromTree(page, 'R5');
+    const editor = page.locator('.editor-instance').filter({ hasText: '# R5 (127.0.0.1' });
+    await editor.locator('.view-line', { hasText: 'R5> show clock' }).waitFor();
+    const heading = editor.locator('.view-line', { hasText: '# 1 message from the device, sent on its own and kept out of the outputs:' });
+    const message = editor.locator('.view-line', { hasText: '%LINK-3-UPDOWN: Interface FastEthernet0/1, changed state to down' });
+    await heading.waitFor();
+    await message.waitFor();
+    // The message is under its heading, below the output, and nowhere else.
+    assert.equal(await message.count(), 1);
+    assert.ok((await message.boundingBox()).y > (await heading.boundingBox()).y);
+    await screenshot('device-messages.png');
+  });
+
   it('the NetPoll output channel shows each connection, result and failure', async function () {
     await polledInventory();
     await quickPick('NetPoll: Show log');
