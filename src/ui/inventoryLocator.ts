@@ -22,8 +22,8 @@ export async function findInventories(): Promise<vscode.Uri[]> {
 
 export async function chooseInventory(clicked?: vscode.Uri): Promise<vscode.Uri | undefined> {
   if (clicked instanceof vscode.Uri) return clicked;
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && active.scheme === 'file' && isInventoryFile(active)) return active;
+  const edited = editedInventory();
+  if (edited) return edited;
   const all = await findInventories();
   if (all.length <= 1) return all[0];
   const picked = await vscode.window.showQuickPick(
@@ -35,8 +35,19 @@ export async function chooseInventory(clicked?: vscode.Uri): Promise<vscode.Uri 
 
 /** The inventory the Devices view shows before a poll: the one being edited, else the workspace's devices.yaml. */
 export async function defaultInventory(): Promise<vscode.Uri | undefined> {
-  const active = vscode.window.activeTextEditor?.document.uri;
-  if (active && active.scheme === 'file' && isInventoryFile(active)) return active;
+  const edited = editedInventory();
+  if (edited) return edited;
   const all = await findInventories();
   return all.find((uri) => path.basename(uri.path) === 'devices.yaml') ?? all[0];
+}
+
+/**
+ * The inventory being edited: the active editor's, else the active tab's. A file opened a moment
+ * ago is the active tab before the extension hears of its editor, and a poll asked for at once
+ * must still take it.
+ */
+function editedInventory(): vscode.Uri | undefined {
+  const tab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  const candidates = [vscode.window.activeTextEditor?.document.uri, tab instanceof vscode.TabInputText ? tab.uri : undefined];
+  return candidates.find((uri) => uri !== undefined && uri.scheme === 'file' && isInventoryFile(uri));
 }
