@@ -34,11 +34,11 @@ export function activate(context: vscode.ExtensionContext): NetPollApi {
   const tree = new DevicesTree(model);
   const treeView = vscode.window.createTreeView('netpoll.devices', { treeDataProvider: tree, showCollapseAll: true });
   const changes = new PollChanges(model, inventories, log);
-  const results = new ResultsDocuments(model, changes);
+  const stores = new PollStores((context.storageUri ?? context.globalStorageUri).fsPath);
+  const results = new ResultsDocuments(model, changes, stores);
   const secrets = new SecretValues(context.secrets, context.globalState);
   const statusBar = new PollStatusBar();
-  const stores = new PollStores((context.storageUri ?? context.globalStorageUri).fsPath);
-  const view = new ResultsView(context.extensionUri, model, changes, results);
+  const view = new ResultsView(context.extensionUri, model, changes, results, stores);
   const poller = new Poller(log, model, inventories, results, secrets, stores, changes, view);
 
   // Before any poll, the tree lists the inventory as it is on disk (the model drops a listing

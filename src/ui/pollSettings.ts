@@ -6,6 +6,7 @@ import { ResultsFormat } from '../core/results/render';
 import { ResultsOrder } from '../core/results/report';
 import { IgnoreRule } from '../core/results/volatileLines';
 import { HostKeyPolicy } from '../core/session/knownHosts';
+import { hostKeySettings, IgnoredSetting } from './hostKeySettings';
 import { SETTING_DEFAULTS, SettingName } from './settingDefaults';
 
 export interface PollSettings {
@@ -15,9 +16,12 @@ export interface PollSettings {
   format: ResultsFormat;
   deadlineMs: number;
   threads: ThreadsSetting;
+  /** From user or machine settings; a workspace value only where it is stricter. */
   hostKeyPolicy: HostKeyPolicy;
-  /** Undefined: ~/.ssh/known_hosts. */
+  /** From user or machine settings only, `~` expanded. Undefined: ~/.ssh/known_hosts. */
   knownHostsFile: string | undefined;
+  /** Workspace values of the host-key settings that do not apply, for the person to be told. */
+  ignored: IgnoredSetting[];
   save: boolean;
   keep: number;
   removeSecrets: boolean;
@@ -35,6 +39,7 @@ export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
   const get = <K extends SettingName>(name: K) => config.get(name, SETTING_DEFAULTS[name]);
   // settings.json is not checked against the contributed limits: a deadline past Node's timers would fire at once.
   const deviceTimeout = Math.min(Math.max(Number(get('deviceTimeout')) || SETTING_DEFAULTS.deviceTimeout, 1), MAX_TIMEOUT_SECONDS);
+  const hostKeys = hostKeySettings(config.inspect('hostKeyPolicy') ?? {}, config.inspect('knownHostsFile') ?? {});
   return {
     commands: [...get('commands')],
     maxWorkers: get('maxWorkers'),
@@ -42,8 +47,7 @@ export function pollSettings(inventory: vscode.Uri | undefined): PollSettings {
     format: get('results.format'),
     deadlineMs: deviceTimeout * 1000,
     threads: parseThreads(get('engine.threads')) ?? SETTING_DEFAULTS['engine.threads'],
-    hostKeyPolicy: get('hostKeyPolicy'),
-    knownHostsFile: get('knownHostsFile') || undefined,
+    ...hostKeys,
     save: get('results.save'),
     keep: get('results.keep'),
     removeSecrets: get('results.removeSecrets'),

@@ -3,7 +3,8 @@
 // The same store layout as `netpoll poll --store`, so the command line can compare these polls.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { listPolls, StoredPoll } from '../core/results/storedPolls';
+import { listPolls, openPoll, StoredPoll } from '../core/results/storedPolls';
+import { pollInStores } from '../core/results/storePath';
 import { workspaceFolderOf } from './inventoryService';
 
 export const WORKSPACE_STORE = path.join('.netpoll', 'polls');
@@ -14,12 +15,31 @@ export function inWorkspaceStore(uri: vscode.Uri): boolean {
 }
 
 export class PollStores {
+  /** Stores named in this window, for inventories outside the workspace folders. */
+  private readonly used = new Set<string>();
+
   /** `privateDir`: the extension's own storage, for polls kept out of the workspace. */
   constructor(private readonly privateDir: string) {}
 
   /** The store for polls of `inventory`, per netpoll.results.save. */
   storeFor(inventory: vscode.Uri, inWorkspace: boolean): string {
-    return inWorkspace ? path.join(workspaceFolderOf(inventory), WORKSPACE_STORE) : path.join(this.privateDir, 'polls');
+    const store = inWorkspace ? path.join(workspaceFolderOf(inventory), WORKSPACE_STORE) : path.join(this.privateDir, 'polls');
+    this.used.add(store);
+    return store;
+  }
+
+  /** Every store this window knows: each workspace folder's, the private one, and those used since it opened. */
+  known(): string[] {
+    const folders = (vscode.workspace.workspaceFolders ?? []).map((folder) => path.join(folder.uri.fsPath, WORKSPACE_STORE));
+    return [...new Set([...folders, path.join(this.privateDir, 'polls'), ...this.used])];
+  }
+
+  /**
+   * A stored poll whose folder came from outside this window's own state (a webview's saved
+   * state, a document's address): opened only from a known store; a StoreError says why not.
+   */
+  async openGiven(dir: string): Promise<StoredPoll> {
+    return openPoll(await pollInStores(dir, this.known()));
   }
 
   /** The stored polls of an inventory (its workspace-relative name), newest first. */

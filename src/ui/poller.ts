@@ -20,6 +20,7 @@ import { prunePolls } from '../core/results/storedPolls';
 import { forgetHost } from '../core/session/knownHosts';
 import { debounced } from './debounce';
 import { DevicesModel, InventoryPoll } from './devicesModel';
+import { IgnoredSettingNotices } from './ignoredSettings';
 import { chooseInventory } from './inventoryLocator';
 import { InventoryService, workspaceFolderOf } from './inventoryService';
 import { PollChanges } from './pollChanges';
@@ -54,6 +55,7 @@ interface PollSlot {
 
 export class Poller implements vscode.Disposable {
   private slot: PollSlot | undefined;
+  private readonly ignoredSettings: IgnoredSettingNotices;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
@@ -64,7 +66,9 @@ export class Poller implements vscode.Disposable {
     private readonly stores: PollStores,
     private readonly changes: PollChanges,
     private readonly view: Pick<ResultsView, 'followsLatest'>,
-  ) {}
+  ) {
+    this.ignoredSettings = new IgnoredSettingNotices(log);
+  }
 
   get isPolling(): boolean {
     return this.slot !== undefined;
@@ -140,6 +144,7 @@ export class Poller implements vscode.Disposable {
     }
 
     const settings = pollSettings(uri);
+    this.ignoredSettings.report(settings.ignored);
     const run = new PollRun({
       inventory: name,
       devices,

@@ -10,13 +10,13 @@ import { storedSide } from '../core/results/pollSides';
 import { ResultsFormat } from '../core/results/render';
 import { DeviceReport } from '../core/results/report';
 import { comparisonText } from '../core/results/storedComparison';
-import { findStoredDevice, openPoll, StoredPoll } from '../core/results/storedPolls';
+import { findStoredDevice, StoredPoll } from '../core/results/storedPolls';
 import { storedPollText } from '../core/results/storedRender';
 import { DevicesModel } from './devicesModel';
 import { LiveResultsText } from './liveResults';
 import { PollChanges } from './pollChanges';
+import { localTime, PollStores } from './pollStores';
 import { RefreshPacer } from './refreshPacer';
-import { localTime } from './pollStores';
 
 export const RESULTS_SCHEME = 'netpoll';
 
@@ -53,6 +53,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
   constructor(
     private readonly model: DevicesModel,
     private readonly changes: PollChanges,
+    private readonly stores: PollStores,
   ) {
     this.listeners = [
       vscode.workspace.onDidCloseTextDocument((doc) => {
@@ -162,8 +163,9 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
     return deviceText(await poll.storage.read(handle));
   }
 
+  // The address can be any text (a link, a restored editor): its folders are opened only from a known store.
   private async storedDocument(kind: string, query: StoredQuery): Promise<string> {
-    const poll = await openPoll(query.dir);
+    const poll = await this.stores.openGiven(query.dir);
     if (kind === 'stored') return storedPollText(poll, query.format ?? 'yaml');
     if (kind === 'storedDevice') {
       const device = await findStoredDevice(poll, query.device ?? '');
@@ -174,7 +176,7 @@ export class ResultsDocuments implements vscode.TextDocumentContentProvider, vsc
       const command = device?.commands.find((c) => c.command === query.command);
       return command ? command.output : `${query.device} has no answer to ${query.command} in the poll of ${poll.index.startedAt}.\n`;
     }
-    const before = await openPoll(query.before!);
+    const before = await this.stores.openGiven(query.before!);
     const options = await this.changes.options(vscode.Uri.parse(query.inventory!));
     return comparisonText(storedSide(before), storedSide(poll), options);
   }

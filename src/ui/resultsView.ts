@@ -12,10 +12,12 @@ import { OverviewDevice } from '../core/results/overview';
 import { PollOverview } from '../core/results/pollOverview';
 import { ParsedRecord } from '../core/results/report';
 import { openPoll, StoredPoll, storedDevices } from '../core/results/storedPolls';
+import { OutsideStoreError } from '../core/results/storePath';
 import { pollEnd } from '../core/results/storeIndex';
 import type { FromView, PollHeading, ToView, ViewSource, ViewState } from '../webview/protocol';
 import { DevicesModel, InventoryPoll } from './devicesModel';
 import { PollChanges } from './pollChanges';
+import { PollStores } from './pollStores';
 import { ResultsDocuments } from './resultsDocuments';
 
 export const RESULTS_VIEW_TYPE = 'netpoll.resultsView';
@@ -38,6 +40,8 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
   /** What the panel shows: a latest view follows each new poll of its inventory. */
   private source: ViewSource | undefined;
   private feed: Feed | undefined;
+  /** Why the stored poll asked for is not shown, when it is not. */
+  private refused: string | undefined;
   /** Messages posted to the page (the e2e test checks the view was kept current). */
   posted = 0;
 
@@ -55,6 +59,7 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
     private readonly model: DevicesModel,
     private readonly changes: PollChanges,
     private readonly documents: ResultsDocuments,
+    private readonly stores: PollStores,
   ) {
     this.listeners = [model.onDidChange(() => this.scheduleUpdate())];
   }
@@ -108,9 +113,14 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
 
   private async load(source: ViewSource): Promise<void> {
     this.source = source;
-    const feed = await this.feedFor(source);
+    const feed = await this.feedFor(source).catch((err: unknown) => {
+      if (!(err instanceof OutsideStoreError)) throw err;
+      return err;
+    });
     if (this.source !== source) return;
-    this.feed = feed;
+    this.feed = feed instanceof OutsideStoreError ? undefined : feed;
+    this.refused = feed instanceof OutsideStoreError ? feed.message : undefined;
+    if (this.refused) void vscode.window.showErrorMessage(`NetPoll results view: ${this.refused}`);
     this.sendAll();
   }
 
@@ -119,9 +129,13 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
       const poll = this.model.pollOf(source.inventory);
       if (poll) return liveFeed(poll, this.documents);
     }
-    // A poll of an earlier window, read back from its store (a latest view still follows the next poll).
+    // A poll of an earlier window, read back from its store (a latest view still follows the next
+    // poll). The folder comes from the page's saved state: only a known store's is opened.
     if (!source.dir) return undefined;
-    const stored = await openPoll(source.dir).catch(() => undefined);
+    const stored = await this.stores.openGiven(source.dir).catch((err: unknown) => {
+      if (err instanceof OutsideStoreError) throw err;
+      return undefined; // gone, or not a poll any more: the page says it is no longer here
+    });
     if (!stored) return undefined;
     const inventory = vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, stored.index.inventory);
     const rules = inventory ? (await this.changes.options(inventory)).rules : [];
@@ -133,6 +147,7 @@ export class ResultsView implements vscode.WebviewPanelSerializer<ViewState>, vs
     const { feed, source } = this;
     if (!feed) {
       const waiting = source?.kind === 'latest' && !source.dir;
+      if (this.refused) return this.post({ type: 'empty', message: this.refused });
       this.post({ type: 'empty', message: waiting ? `No poll of ${source.inventory} yet: it shows here as soon as one starts.` : 'That poll is no longer here (deleted, or from another workspace). Run "NetPoll: Poll devices".' });
       return;
     }

@@ -11,6 +11,8 @@ export interface E2eFixture {
   workspace: string;
   inventory: string;
   lab: DeviceLab;
+  /** For the user's (or the machine's) settings: what a workspace may not set. */
+  userSettings: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -39,15 +41,17 @@ export async function startE2eFixture(): Promise<E2eFixture> {
   };
   await writeFile(path.join(workspace, EXPECTATIONS_FILE), JSON.stringify(expectations, null, 2));
   // The lab's host keys are new every run: record them in the workspace, not ~/.ssh/known_hosts.
+  // Only a user or machine setting may say where known_hosts is.
+  const userSettings = { 'netpoll.knownHostsFile': path.join(workspace, 'known_hosts') };
   await mkdir(path.join(workspace, '.vscode'));
   // VS Code scans every process's sockets every few seconds for ports to forward: with a lab of
   // a thousand devices listening on this machine, that scan would weigh on the extension host
   // like no network of real devices does.
-  const settings = { 'netpoll.knownHostsFile': path.join(workspace, 'known_hosts'), 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' };
+  const settings = { 'remote.autoForwardPorts': false, 'remote.autoForwardPortsSource': 'output' };
   await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
   const stop = async () => {
     await lab.stop();
     await rm(workspace, { recursive: true, force: true });
   };
-  return { workspace, inventory, lab, stop };
+  return { workspace, inventory, lab, userSettings, stop };
 }

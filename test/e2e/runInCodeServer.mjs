@@ -22,6 +22,7 @@ try {
     workspaceFolder: fixture.workspace,
     extensionTestsPath: path.join(root, 'out/test/e2e/suite'),
     vsixPath: path.resolve(values.vsix),
+    userSettings: fixture.userSettings,
     timeoutMs: 5 * 60_000,
   });
 } finally {

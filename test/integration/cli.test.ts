@@ -93,4 +93,20 @@ describe('netpoll command line (a real process)', function () {
     assert.equal(code, 2);
     assert.match(stderr, /--timeout must be a number of seconds greater than 0, not "0"/);
   });
+
+  it('--known-hosts ~/... records keys in the home folder, as key_file reads from it', async () => {
+    const home = await mkdtemp(path.join(tmpdir(), 'netpoll-home-'));
+    const one = await DeviceLab.start([{ name: 'HOMED', secret: 'en' }]);
+    try {
+      const file = path.join(dir, 'homed.devices.yaml');
+      await writeFile(file, one.inventoryYaml());
+      const child = spawn(process.execPath, [CLI, 'poll', file, '--known-hosts', '~/ssh/known_hosts', '--format', 'json', '-c', 'show version'], { stdio: 'ignore', env: { ...process.env, HOME: home } });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 0);
+      const recorded = await readFile(path.join(home, 'ssh', 'known_hosts'), 'utf8');
+      assert.match(recorded, new RegExp(`^\\[127\\.0\\.0\\.1\\]:${one.devices[0].port} ssh-ed25519 `));
+    } finally {
+      await one.stop();
+    }
+  });
 });

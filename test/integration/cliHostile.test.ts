@@ -147,6 +147,7 @@ describe('netpoll against many hostile devices at once (a real process)', functi
       const report = JSON.parse(run.stdout) as PollReport;
       assert.equal(report.summary.finished, 40);
       assert.match(run.stderr, /ran out of file descriptors .* at most \d+ sessions at once .*ulimit -n/);
+      assert.equal(run.stderr.match(/ran out of file descriptors/g)?.length, 1, `said once per poll:\n${run.stderr}`);
       for (const d of report.devices) assert.equal(d.commands[0].output, expectedOutput('cisco_ios', d.name, 'show version').join('\n'));
     } finally {
       await healthy.stop();

@@ -44,6 +44,7 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
       { name: 'J1', secret: 'en' },
       { name: 'J2', secret: 'en' },
       { name: 'KEYED', secret: 'en' },
+      { name: 'MUTE', secret: 'en', faults: ['forward-no-reason'] },
     ]);
   });
   after(() => lab?.stop());
@@ -90,6 +91,11 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
     const err = classifyConnectionError(Object.assign(new Error('connect EHOSTUNREACH'), { code: 'EHOSTUNREACH' }), '127.0.0.1:22');
     assert.equal(err.kind, 'unreachable');
     assert.equal(err.message, '127.0.0.1:22 is unreachable (EHOSTUNREACH)');
+  });
+
+  it('an error without text still gives a reason', () => {
+    assert.equal(classifyConnectionError(new Error(''), '127.0.0.1:22001').message, '127.0.0.1:22001: the connection failed (no reason given)');
+    assert.equal(classifyConnectionError(Object.assign(new Error(' '), { code: 'EPROTO' }), '127.0.0.1:22001').message, '127.0.0.1:22001: the connection failed (EPROTO)');
   });
 
   it('handshake: TCP accepted but SSH never starts', async () => {
@@ -184,6 +190,21 @@ describe('failures, classified (real SSH on 127.0.0.1)', function () {
     assert.ok(changed.message.includes(first), changed.message);
     assert.ok(changed.message.includes(fingerprint(keyBlob(rekeyed.hostKey))), changed.message);
     assert.match(changed.message, /No password was sent/);
+  });
+
+  it('a policy that checks keys with no known_hosts store fails closed, before any connection', async () => {
+    const connectionsBefore = lab.stats.totalConnections;
+    for (const policy of ['accept-new', 'strict'] as const) {
+      const err = await sessionFailure(CliSession.open(target('KEYED'), { hostKeys: { policy } }), 'config');
+      assert.match(err.message, new RegExp(`host key policy ${policy} needs a known_hosts store, and none was given; nothing was sent to the device`));
+    }
+    assert.equal(lab.stats.totalConnections, connectionsBefore, 'NetPoll connected without a way to check the key');
+  });
+
+  it('a jump host that refuses a forward without saying why: the message still gives a reason', async () => {
+    const port = await closedLoopbackPort();
+    const err = await sessionFailure(CliSession.open(target('R1', { port, jumps: [hop('MUTE')] }), noHostKeys), 'unreachable');
+    assert.match(err.message, new RegExp(`jump host 127\\.0\\.0\\.1:${device('MUTE').port} could not reach 127\\.0\\.0\\.1:${port}: the jump host's connection failed \\(no details given\\)$`));
   });
 
   it('jump hosts: one hop and two hops through lab devices; a jump that cannot reach the device', async () => {

@@ -32,6 +32,8 @@ export type LabFault =
   | 'no-pty'
   /** The PTY is granted, and the shell request is never answered. */
   | 'no-shell'
+  /** As a jump host, a forward that fails is refused with a reason code and no text (ssh2's own way). */
+  | 'forward-no-reason'
   | ShellFault;
 
 export interface LabDeviceSpec {

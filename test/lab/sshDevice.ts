@@ -69,7 +69,7 @@ export function createSshServer(config: SshDeviceConfig, hostKey: string): Serve
       session.on('window-change', (accept) => accept?.());
       session.on('shell', (accept) => !config.faults.has('no-shell') && serveShell(accept(), client, config));
     });
-    const rejectWith = rejectionWithReason(client);
+    const rejectWith = config.faults.has('forward-no-reason') ? (reject: () => void) => reject() : rejectionWithReason(client);
     client.on('tcpip', (accept, reject, info) => forwardToLoopback(accept, (reason, text) => rejectWith(reject, reason, text), info));
   });
 }

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DeviceSpec, parseInventory } from '../../src/core/inventory/inventory';
-import { prepareWork } from '../../src/core/poll/deviceWork';
+import { DEFAULT_KNOWN_HOSTS, prepareWork } from '../../src/core/poll/deviceWork';
 import { SessionError } from '../../src/core/session/errors';
 
 describe('preparing a device for its session', () => {
@@ -29,6 +31,16 @@ describe('preparing a device for its session', () => {
     assert.deepEqual(await work(plain, true), [true, undefined]);
     assert.deepEqual(await work(plain, false), [false, undefined]);
     assert.deepEqual(await work(plain), [false, undefined]);
+  });
+
+  it('expands ~ in the known_hosts file, as in key_file (settings and --known-hosts alike)', async () => {
+    const [d] = parseInventory('- {name: K1, host: 127.0.0.1}\n').devices;
+    const file = async (knownHostsFile?: string) => (await prepareWork(d, { commands: [], knownHostsFile })).knownHostsFile;
+    assert.equal(await file('~/.ssh/lab_known_hosts'), path.join(os.homedir(), '.ssh', 'lab_known_hosts'));
+    assert.equal(await file('~'), os.homedir());
+    assert.equal(await file('/srv/~/known_hosts'), '/srv/~/known_hosts', 'only a leading ~ is the home folder');
+    assert.equal(await file('~other/known_hosts'), '~other/known_hosts');
+    assert.equal(await file(undefined), DEFAULT_KNOWN_HOSTS);
   });
 
   it('is plain data that survives the trip to a worker thread', async () => {

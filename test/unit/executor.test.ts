@@ -184,6 +184,26 @@ describe('PollExecutor', () => {
     assert.equal(jobs.peak(), 3);
   });
 
+  it('out of file descriptors on many sessions at once: the limit is said once per poll', async () => {
+    const jobs = manualJobs();
+    const executor = new PollExecutor({ maxWorkers: 6, job: jobs.job });
+    const limits: number[] = [];
+    executor.on('limited', (sessions) => limits.push(sessions));
+    const polls = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((n) => executor.submit(device(n)));
+    for (const name of ['b', 'c', 'd', 'e']) {
+      jobs.controls.get(name)!.fail(new SessionError('resources', 'this machine ran out of file descriptors (EMFILE) connecting to 127.0.0.1:22'));
+      await settle();
+    }
+    assert.deepEqual(limits, [5], 'one notice, however often the limit drops');
+    assert.deepEqual(polls.map((p) => p.state).filter((s) => s === 'failed'), []);
+    for (let round = 0; round < 8 && polls.some((p) => !p.isFinal); round++) {
+      for (const poll of polls) if (poll.state === 'running') jobs.controls.get(poll.device.name)!.finish();
+      await settle();
+    }
+    assert.ok(polls.every((p) => p.state === 'finished'), polls.map((p) => `${p.device.name}:${p.state}`).join(' '));
+    assert.deepEqual(limits, [5]);
+  });
+
   it('out of file descriptors with nothing else running: the device fails, saying why', async () => {
     const jobs = manualJobs();
     const executor = new PollExecutor({ maxWorkers: 2, job: jobs.job });

@@ -1,7 +1,7 @@
 // The poll store: each device on disk as it is written, an index that says how the poll ended,
 // the same documents from the store as from memory, and the newest N polls kept.
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PollStoreWriter, StoreError } from '../../src/core/results/pollStoreWriter';
@@ -9,7 +9,8 @@ import { renderReport } from '../../src/core/results/render';
 import { PollReport } from '../../src/core/results/report';
 import { findStoredDevice, listPolls, openPoll, prunePolls, storedDevices } from '../../src/core/results/storedPolls';
 import { storedPollText } from '../../src/core/results/storedRender';
-import { inventoryKey, pollEnd } from '../../src/core/results/storeIndex';
+import { pollEnd } from '../../src/core/results/storeIndex';
+import { inventoryKey, legacyInventoryKey } from '../../src/core/results/storeKey';
 import { device, report } from './sampleReports';
 
 describe('poll store', () => {
@@ -23,8 +24,8 @@ describe('poll store', () => {
   const whole = report([device('R1', ['a\n  b\n\n', 'x']), r2, device('R3', [], { status: 'failed', elapsedMs: null, timings: {}, error: { kind: 'auth', message: 'authentication failed' } })]);
 
   /** Opens a poll of `whole`, in submission order R1, R2, R3. */
-  function opened(at = whole.startedAt): PollStoreWriter {
-    return PollStoreWriter.open(store, { ...whole, startedAt: at, secretsRemoved: true, skipped: 0 }, whole.devices.map((d) => d.name));
+  function opened(at = whole.startedAt, inventory = whole.inventory): PollStoreWriter {
+    return PollStoreWriter.open(store, { ...whole, inventory, startedAt: at, secretsRemoved: true, skipped: 0 }, whole.devices.map((d) => d.name));
   }
 
   /** Stores every device of `whole` in the order given (submission positions), then the end. */
@@ -110,11 +111,63 @@ describe('poll store', () => {
     assert.deepEqual((await listPolls(store, whole.inventory)).map((p) => path.basename(p.dir)), listed.slice(0, 2));
   });
 
-  it('keeps each inventory apart, under a folder name that cannot leave the store', () => {
+  it("names each inventory's folder readably, as one safe path part, and never two inventories alike", () => {
     assert.equal(inventoryKey('devices.yaml'), 'devices.yaml');
     assert.equal(inventoryKey('lab/core.devices.yaml'), 'lab__core.devices.yaml');
-    assert.equal(inventoryKey('../../etc/x y.yaml'), 'etc__x_y.yaml');
-    assert.equal(inventoryKey('C:\\net\\devices.yaml'), 'C___net__devices.yaml');
+    assert.equal(inventoryKey('./lab//core.devices.yaml'), 'lab__core.devices.yaml', 'the same file, the same folder');
+    assert.equal(inventoryKey('site_a.yaml'), 'site_-a.yaml');
+    assert.equal(inventoryKey('../../etc/x y.yaml'), '..__..__etc__x_20y.yaml');
+    assert.equal(inventoryKey('C:\\net\\devices.yaml', true), 'C_3A__net__devices.yaml');
+    const names = ['a/b.yaml', 'a__b.yaml', 'a_/b.yaml', 'a/_b.yaml', 'a_b.yaml', 'a b.yaml', 'a\\b.yaml', 'a-b.yaml', 'a_-b.yaml', 'a_20b.yaml', '../a/b.yaml', '/a/b.yaml', 'a/b.yaml/', '.', '..', '', '_', 'é.yaml', 'e\u0301.yaml', 'x'.repeat(300), `${'x'.repeat(299)}y`];
+    const keys = names.map((name) => inventoryKey(name, false));
+    assert.equal(new Set(keys).size, names.length - 1, keys.join('\n')); // 'a/b.yaml' and 'a/b.yaml/' name one file
+    assert.equal(inventoryKey('a/b.yaml/', false), inventoryKey('a/b.yaml', false));
+    for (const key of keys) {
+      assert.match(key, /^[A-Za-z0-9._-]+$/, key);
+      assert.ok(key !== '.' && key !== '..' && key.length <= 130, key);
+    }
+    // On Windows `\\` separates folders, so both spellings are one file and one folder.
+    assert.equal(inventoryKey('lab\\devices.yaml', true), inventoryKey('lab/devices.yaml', true));
+    assert.notEqual(inventoryKey('lab\\devices.yaml', false), inventoryKey('lab/devices.yaml', false));
+  });
+
+  it("prunes one inventory's polls without touching another's whose old folder name was the same", async () => {
+    assert.equal(legacyInventoryKey('a/b.yaml'), legacyInventoryKey('a__b.yaml'), 'the collision this guards against');
+    for (const at of ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z']) {
+      await storeAll(opened(at, 'a/b.yaml'), [0, 1, 2]);
+      await storeAll(opened(at, 'a__b.yaml'), [0, 1, 2]);
+    }
+    assert.equal(await prunePolls(store, 'a/b.yaml', 0), 2);
+    assert.equal((await listPolls(store, 'a/b.yaml')).length, 0);
+    assert.deepEqual((await listPolls(store, 'a__b.yaml')).map((p) => p.index.inventory), ['a__b.yaml', 'a__b.yaml']);
+  });
+
+  it('still finds polls stored under the old folder name, and only those of the inventory asked for', async () => {
+    // Two inventories whose polls earlier builds kept in one folder, `site_a.yaml`.
+    const mine = opened('2026-01-01T00:00:00.000Z', 'site_a.yaml');
+    const theirs = opened('2026-01-01T00:00:01.000Z', 'site a.yaml');
+    await storeAll(mine, [0, 1, 2]);
+    await storeAll(theirs, [0, 1, 2]);
+    const old = path.join(store, legacyInventoryKey('site_a.yaml'));
+    await mkdir(old);
+    for (const writer of [mine, theirs]) await rename(writer.dir, path.join(old, path.basename(writer.dir)));
+    const newer = opened('2026-01-02T00:00:00.000Z', 'site_a.yaml');
+    await storeAll(newer, [0, 1, 2]);
+    assert.notEqual(path.dirname(newer.dir), old, 'new polls go to the new folder');
+    const listed = await listPolls(store, 'site_a.yaml');
+    assert.deepEqual(listed.map((p) => [p.index.inventory, p.index.startedAt]), [['site_a.yaml', '2026-01-02T00:00:00.000Z'], ['site_a.yaml', '2026-01-01T00:00:00.000Z']]);
+    assert.equal(await prunePolls(store, 'site_a.yaml', 1), 1);
+    assert.deepEqual(await readdir(old), [path.basename(theirs.dir)], "the other inventory's poll stays");
+    assert.equal((await listPolls(store, 'site a.yaml')).length, 1);
+  });
+
+  it("refuses an index whose device file would be read from elsewhere", async () => {
+    const writer = opened();
+    await storeAll(writer, [0, 1, 2]);
+    const index = JSON.parse(await readFile(path.join(writer.dir, 'poll.json'), 'utf8'));
+    index.devices[1].file = '../../../../etc/passwd';
+    await writeFile(path.join(writer.dir, 'poll.json'), JSON.stringify(index));
+    await assert.rejects(openPoll(writer.dir), /is not a NetPoll poll index: a device's file is "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd", not devices\/NNNNN\.json/);
   });
 
   it('refuses a store it cannot write before any device, saying why', async () => {

@@ -3,6 +3,7 @@
 // the main thread or in a worker thread. DeviceWork, between the two, is plain data.
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { withHome } from '../files/homePath';
 import { DeviceSpec, DeviceTimeouts, JumpHost } from '../inventory/inventory';
 import { hostProblem } from '../inventory/hosts';
 import { hasReference, UnresolvedValueError } from '../inventory/references';
@@ -78,7 +79,7 @@ export async function prepareWork(device: DeviceSpec, options: WorkOptions): Pro
     commands: device.commands ?? options.commands,
     timeouts: { ...options.timeouts, ...timeoutsMs(device.timeouts) },
     hostKeyPolicy: device.hostKeyPolicy ?? options.hostKeyPolicy ?? 'accept-new',
-    knownHostsFile: options.knownHostsFile ?? DEFAULT_KNOWN_HOSTS,
+    knownHostsFile: options.knownHostsFile ? withHome(options.knownHostsFile) : DEFAULT_KNOWN_HOSTS,
     pipeline: device.pipeline ?? options.pipeline ?? false,
     echo: device.echo,
   };

@@ -35,7 +35,10 @@ export interface ExecutorEvents {
   message: [poll: DevicePoll, message: UnsolicitedMessage];
   /** The session changed how it works with the device, and says why. */
   notice: [poll: DevicePoll, text: string];
-  /** This machine could not open more sessions: from now on at most `sessions` run at once. */
+  /**
+   * This machine could not open more sessions: from now on at most `sessions` run at once. Once
+   * per poll, the first time: the limit may drop again, and "at most" stays true.
+   */
   limited: [sessions: number, why: PollFailure];
 }
 
@@ -48,6 +51,8 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
   private running = 0;
   /** maxWorkers, or fewer once this machine ran out of resources for more. */
   private capacity: number;
+  /** Whether 'limited' was emitted: hundreds of sessions can fail at once, one notice says it. */
+  private limitSaid = false;
   private readonly submitted: DevicePoll[] = [];
   private keep: (poll: DevicePoll) => Promise<void> = async () => undefined;
 
@@ -177,7 +182,8 @@ export class PollExecutor extends EventEmitter<ExecutorEvents> {
     this.waiting.splice(this.nextWaiting, 0, poll);
     if (others < this.capacity) {
       this.capacity = others;
-      this.emit('limited', others, why);
+      if (!this.limitSaid) this.emit('limited', others, why);
+      this.limitSaid = true;
     }
     return true;
   }

@@ -2,8 +2,8 @@
 // can need is found and compiled once (per platform and command, or per template file), so a
 // device's outputs are parsed the moment it ends, on the way to the store, without waiting
 // on a disk: what a device said is on disk before the next device starts, parsed or not.
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { withHome } from '../files/homePath';
 import { DeviceSpec, ParseChoice } from '../inventory/types';
 import { indexParser, OutputParser, templateFileParser } from '../parse/templateLibrary';
 import { PlatformDefinition } from '../platforms/platform';
@@ -102,9 +102,4 @@ function choiceFor(device: DeviceSpec, command: string, enabled: boolean): Parse
 
 function sourceKey(source: Source): string {
   return source.kind === 'file' ? `file\n${source.file}` : `index\n${source.platform}\n${source.command}`;
-}
-
-/** ~ at the start of a path is the home folder, as in a shell. */
-function withHome(file: string): string {
-  return file.replace(/^~(?=$|[/\\])/, os.homedir());
 }

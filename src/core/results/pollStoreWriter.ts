@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { fileProblem } from '../files/fileProblem';
 import { ReportFooter, ReportHeader } from './render';
 import { DeviceReport } from './report';
-import { deviceFile, DEVICES_DIR, INDEX_FILE, inventoryKey, PollIndex, pollId, STORE_FORMAT } from './storeIndex';
+import { deviceFile, DEVICES_DIR, INDEX_FILE, PollIndex, pollId, STORE_FORMAT } from './storeIndex';
+import { inventoryKey } from './storeKey';
 
 export class StoreError extends Error {}
 

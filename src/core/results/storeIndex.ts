@@ -1,5 +1,5 @@
 // The poll store's on-disk shapes. A store holds, per inventory, one folder per poll:
-//   <store>/<inventory key>/<poll id>/poll.json        this index: what was asked, of whom, how it ended
+//   <store>/<inventory key>/<poll id>/poll.json        this index (the key: see storeKey.ts): what was asked, of whom, how it ended
 //   <store>/<inventory key>/<poll id>/devices/NNNNN.json one device's report, written as it finishes
 // Device files are named by the device's place in the poll, so no name can clash or escape.
 import * as path from 'node:path';
@@ -40,18 +40,21 @@ export interface PollIndex {
   devices: StoredDeviceEntry[];
 }
 
+/** A stored poll's folder name, as pollId makes it (`-2`, `-3`... for polls started in one millisecond). */
+export const POLL_ID = /^\d{8}-\d{6}-\d{3}(-\d+)?$/;
+
 /** A stored poll's folder name: the start in UTC, `20261201-220102-345`, sorting oldest first. */
 export function pollId(startedAt: Date): string {
   return startedAt.toISOString().replace(/[-:]/g, '').replace('T', '-').replace('.', '-').slice(0, 19);
 }
 
-/** An inventory's folder in a store: its workspace-relative name, made safe as one path part. */
-export function inventoryKey(inventory: string): string {
-  return inventory.split(/[\\/]+/).filter((part) => part !== '' && part !== '.' && part !== '..').join('__').replace(/[^\w.-]/g, '_') || 'inventory';
-}
-
 export function deviceFile(index: number): string {
   return path.posix.join(DEVICES_DIR, `${String(index).padStart(5, '0')}.json`);
+}
+
+/** Whether an index's device file is one the writer names: read from disk, it must not lead elsewhere. */
+export function isDeviceFile(file: unknown): boolean {
+  return typeof file === 'string' && /^devices\/\d{5,}\.json$/.test(file);
 }
 
 /** How a stored poll ended, as a person reads it. */

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { fileProblem } from '../files/fileProblem';
 import { StoreError } from './pollStoreWriter';
 import { DeviceReport, DeviceStatus, PollSummary, withMessages } from './report';
-import { INDEX_FILE, inventoryKey, PollIndex, StoredDeviceEntry, STORE_FORMAT } from './storeIndex';
+import { INDEX_FILE, isDeviceFile, POLL_ID, PollIndex, StoredDeviceEntry, STORE_FORMAT } from './storeIndex';
+import { inventoryKey, legacyInventoryKey } from './storeKey';
 
 export interface StoredPoll {
   /** The poll's folder. */
@@ -13,19 +14,10 @@ export interface StoredPoll {
   index: PollIndex;
 }
 
-const POLL_ID = /^\d{8}-\d{6}-\d{3}(-\d+)?$/;
-
 /** The stored polls of an inventory, newest first; none when the store does not exist yet. */
 export async function listPolls(store: string, inventory: string): Promise<StoredPoll[]> {
-  const parent = path.join(store, inventoryKey(inventory));
-  const ids = (await pollIds(parent)).reverse();
-  const polls: StoredPoll[] = [];
-  for (const id of ids) {
-    // A folder whose index cannot be read is not a poll (yet): skipped, never fatal.
-    const poll = await openPoll(path.join(parent, id)).catch(() => undefined);
-    if (poll) polls.push(poll);
-  }
-  return polls;
+  // A folder whose index cannot be read is not a poll (yet): skipped, never fatal.
+  return (await pollFolders(store, inventory)).flatMap(({ poll }) => (poll ? [poll] : [])).reverse();
 }
 
 /** Reads a poll's index; throws a StoreError that says why it is not a stored poll. */
@@ -44,7 +36,10 @@ export async function openPoll(dir: string): Promise<StoredPoll> {
   } catch (err) {
     throw new StoreError(`${file} is not valid JSON: ${(err as Error).message}`);
   }
-  if (index?.netpollStore !== STORE_FORMAT || !Array.isArray(index.devices)) throw new StoreError(`${file} is not a NetPoll poll index (format ${STORE_FORMAT})`);
+  if (index?.netpollStore !== STORE_FORMAT || !Array.isArray(index.devices) || typeof index.inventory !== 'string') throw new StoreError(`${file} is not a NetPoll poll index (format ${STORE_FORMAT})`);
+  // Device files are read from where the index says: only where the writer puts them.
+  const stray = index.devices.find((entry) => !isDeviceFile(entry?.file));
+  if (stray) throw new StoreError(`${file} is not a NetPoll poll index: a device's file is ${JSON.stringify(stray?.file)}, not devices/NNNNN.json`);
   return { dir, index };
 }
 
@@ -84,11 +79,31 @@ export function summaryOf(poll: StoredPoll, stored: Iterable<DeviceStatus>): Pol
 
 /** Deletes all but the newest `keep` polls of an inventory; returns how many went. */
 export async function prunePolls(store: string, inventory: string, keep: number): Promise<number> {
-  const parent = path.join(store, inventoryKey(inventory));
-  const ids = await pollIds(parent);
-  const old = ids.slice(0, Math.max(0, ids.length - keep));
-  await Promise.all(old.map((id) => rm(path.join(parent, id), { recursive: true, force: true })));
+  const folders = await pollFolders(store, inventory);
+  const old = folders.slice(0, Math.max(0, folders.length - keep));
+  await Promise.all(old.map(({ dir }) => rm(dir, { recursive: true, force: true })));
   return old.length;
+}
+
+/**
+ * An inventory's poll folders, oldest first, with their index where it can be read. A poll is
+ * the inventory's when its index names it: in the inventory's folder, and in the folder earlier
+ * builds used, which other inventories may share. A folder of the inventory's own whose index
+ * cannot be read (yet) is its too.
+ */
+async function pollFolders(store: string, inventory: string): Promise<{ dir: string; poll?: StoredPoll }[]> {
+  const key = inventoryKey(inventory);
+  const own = path.join(store, key);
+  const legacy = path.join(store, legacyInventoryKey(inventory));
+  const folders: { dir: string; poll?: StoredPoll }[] = [];
+  for (const parent of legacy === own ? [own] : [own, legacy]) {
+    for (const id of await pollIds(parent)) {
+      const dir = path.join(parent, id);
+      const poll = await openPoll(dir).catch(() => undefined);
+      if (poll ? inventoryKey(poll.index.inventory) === key : parent === own) folders.push({ dir, poll });
+    }
+  }
+  return folders.sort((a, b) => byPollId(path.basename(a.dir), path.basename(b.dir)));
 }
 
 /** The poll folders of an inventory's folder, oldest first; none when it does not exist yet. */

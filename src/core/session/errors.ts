@@ -62,7 +62,8 @@ export function classifyConnectionError(err: unknown, where: string): SessionErr
   if (e?.level === 'handshake' || /handshake/i.test(detail)) {
     return new SessionError('handshake', `SSH handshake with ${where} failed: ${detail}`, 'The device and NetPoll share no algorithm; legacy devices may need legacy_algorithms: true.');
   }
-  return new SessionError('closed', `${where}: ${detail}`);
+  // Some errors carry no text; a message never ends in an empty reason.
+  return new SessionError('closed', `${where}: ${detail.trim() || `the connection failed (${e?.code ?? 'no reason given'})`}`);
 }
 
 /**

@@ -3,9 +3,9 @@
 // ssh2 Client; the CLI on top of it is cliSession's job.
 import * as net from 'node:net';
 import { readFile } from 'node:fs/promises';
-import * as os from 'node:os';
 import { Duplex } from 'node:stream';
 import { Algorithms, AuthenticationType, Client, ConnectConfig, utils } from 'ssh2';
+import { withHome } from '../files/homePath';
 import { boundedWait, cancelled, MAX_TIMER_MS } from './boundedWait';
 import { classifyConnectionError, SessionError } from './errors';
 import { describeKey, HostKey, HostKeyPolicy, KnownHosts } from './knownHosts';
@@ -63,6 +63,8 @@ export function where(endpoint: { host: string; port: number }): string {
 /** TCP to the first hop, then SSH through each jump host to the device. Calls onConnected after TCP. */
 export async function openSsh(target: SshEndpoint, jumps: SshEndpoint[], options: TransportOptions, onConnected?: () => void): Promise<SshConnection> {
   const path = [...jumps, target];
+  // Checking keys with nothing to check them against fails closed, before any connection.
+  if (options.hostKeys.policy !== 'off' && !options.hostKeys.knownHosts) throw noKnownHosts(options.hostKeys.policy);
   const hops: Client[] = [];
   let socket: Duplex | undefined;
   try {
@@ -112,7 +114,7 @@ function forward(jump: Client, jumpEndpoint: SshEndpoint, next: SshEndpoint, opt
     (resolve, reject) => {
       jump.forwardOut('127.0.0.1', 0, next.host, next.port, (err, stream) => {
         if (!err) return resolve(stream);
-        const reason = err.message.replace(/^\(SSH\) Channel open failure: /, '');
+        const reason = forwardFailure(err);
         const kind = /refused/i.test(reason) ? 'refused' : 'unreachable';
         reject(new SessionError(kind, `jump host ${where(jumpEndpoint)} could not reach ${where(next)}: ${reason}`, 'Check the device address as seen from the jump host, and that the jump host allows TCP forwarding.'));
       });
@@ -123,6 +125,22 @@ function forward(jump: Client, jumpEndpoint: SshEndpoint, next: SshEndpoint, opt
       onTimeout: () => new SessionError('connect-timeout', `jump host ${where(jumpEndpoint)} did not connect to ${where(next)} within ${options.connectMs / 1000} s`, 'Check the device is up and reachable from the jump host.'),
     },
   );
+}
+
+/** What a channel-open failure's reason code means, for a jump host that sends no text. */
+const OPEN_FAILURES: Record<number, string> = {
+  1: 'the jump host does not allow it (administratively prohibited)',
+  2: "the jump host's connection failed",
+  3: 'the jump host does not forward TCP (unknown channel type)',
+  4: 'the jump host is short of resources',
+};
+
+/** Why a jump host refused a forward: its own words, else what its reason code means; never nothing. */
+function forwardFailure(err: Error & { reason?: unknown }): string {
+  const text = err.message.replace(/^\(SSH\) Channel open failure: ?/, '').trim();
+  if (text !== '') return text;
+  const meaning = typeof err.reason === 'number' ? OPEN_FAILURES[err.reason] : undefined;
+  return meaning ? `${meaning} (no details given)` : 'the jump host gave no reason';
 }
 
 async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOptions): Promise<Client> {
@@ -182,7 +200,8 @@ async function login(socket: Duplex, endpoint: SshEndpoint, options: TransportOp
  * A key accepted as new is in the file before login goes on, so the next session checks against it.
  */
 async function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: HostKeyCheck): Promise<SessionError | undefined> {
-  if (check.policy === 'off' || !check.knownHosts) return undefined;
+  if (check.policy === 'off') return undefined;
+  if (!check.knownHosts) return noKnownHosts(check.policy);
   const at = where(endpoint);
   const presented = describeKey(keyBlob);
   const verdict = check.knownHosts.check(endpoint.host, endpoint.port, keyBlob);
@@ -214,6 +233,10 @@ async function verifyHostKey(endpoint: SshEndpoint, keyBlob: Buffer, check: Host
   }
 }
 
+function noKnownHosts(policy: HostKeyPolicy): SessionError {
+  return new SessionError('config', `host key policy ${policy} needs a known_hosts store, and none was given; nothing was sent to the device`, 'Name the known_hosts file (netpoll.knownHostsFile, --known-hosts), or use host key policy off for a lab you trust.');
+}
+
 function describeLoginError(err: Error & { level?: string }, at: string, offered: string[]): SessionError {
   if (/^Handshake failed: no matching/.test(err.message)) {
     const what = err.message.replace(/^Handshake failed: /, '');
@@ -231,7 +254,7 @@ async function authConfig(endpoint: SshEndpoint): Promise<Partial<ConnectConfig>
   }
   if (endpoint.useAgent && process.env.SSH_AUTH_SOCK) config.agent = process.env.SSH_AUTH_SOCK;
   if (endpoint.privateKey) {
-    const file = endpoint.privateKey.file.replace(/^~(?=$|\/)/, os.homedir());
+    const file = withHome(endpoint.privateKey.file);
     let data: Buffer;
     try {
       data = await readFile(file);

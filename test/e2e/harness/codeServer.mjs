@@ -1,6 +1,6 @@
 // Start and drive code-server (installed by scripts/install-code-server.sh) on 127.0.0.1.
 import { spawn, execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -74,14 +74,17 @@ function httpAnswers(url) {
 /**
  * Start code-server. extensionsDir / userDataDir default to fresh temp dirs (removed by stop()).
  * workspaceTrust: true asks whether to trust the folder, as VS Code does by default.
+ * userSettings: written as the user's and the machine's settings in a userDataDir made here
+ * (settings a workspace may not set, such as NetPoll's known_hosts file).
  * Returns { url, port, logs, userDataDir, extensionsDir, exited, stop }; `exited` resolves if the server dies.
  */
-export async function startCodeServer({ extensionsDir, userDataDir, port, startTimeoutMs = 60_000, workspaceTrust = false } = {}) {
+export async function startCodeServer({ extensionsDir, userDataDir, port, startTimeoutMs = 60_000, workspaceTrust = false, userSettings } = {}) {
   ensureInstalled();
   const owned = []; // temp dirs we created and stop() removes
   const stateDir = freshTempDir('cs-state');
   owned.push(stateDir);
   if (!userDataDir) owned.push(userDataDir = freshTempDir('cs-user'));
+  if (userSettings) writeSettings(userDataDir, userSettings);
   if (!extensionsDir) owned.push(extensionsDir = freshTempDir('cs-ext'));
   port ??= await freePort();
 
@@ -170,5 +173,13 @@ export async function installVsix(vsixPath, extensionsDir) {
     return folder;
   } finally {
     rmSync(stateDir, { recursive: true, force: true });
+  }
+}
+
+/** Settings for the user and for the machine (where code-server reads machine-scoped ones). */
+export function writeSettings(userDataDir, settings) {
+  for (const level of ['User', 'Machine']) {
+    mkdirSync(join(userDataDir, level), { recursive: true });
+    writeFileSync(join(userDataDir, level, 'settings.json'), JSON.stringify(settings, null, 2));
   }
 }

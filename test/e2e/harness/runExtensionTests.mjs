@@ -15,7 +15,7 @@ import { launchChromium } from './launchBrowser.mjs';
  * Throws on setup problems and on timeout. Always stops the browser and the server.
  */
 export async function runExtensionTests({
-  workspaceFolder, extensionDevelopmentPath, extensionTestsPath, vsixPath,
+  workspaceFolder, extensionDevelopmentPath, extensionTestsPath, vsixPath, userSettings,
   timeoutMs = 120_000, verbose = false, log = (line) => console.log(line),
 }) {
   if (!extensionTestsPath) throw new Error('extensionTestsPath is required');
@@ -42,7 +42,7 @@ export async function runExtensionTests({
       extensionDevelopmentPath ??= installed; // test what users install
     }
     extensionDevelopmentPath = resolve(extensionDevelopmentPath);
-    server = await startCodeServer({ extensionsDir });
+    server = await startCodeServer({ extensionsDir, userSettings });
 
     // Paths the extension host must load are remote URIs whose authority is the server itself.
     const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;

@@ -242,13 +242,14 @@ describe('NetPoll commands, menus and settings', () => {
   it('netpoll.hostKeyPolicy strict refuses devices whose key is not recorded', async () => {
     const config = vscode.workspace.getConfiguration('netpoll');
     await config.update('hostKeyPolicy', 'strict', vscode.ConfigurationTarget.Workspace);
-    await config.update('knownHostsFile', workspaceFile('empty_known_hosts').fsPath, vscode.ConfigurationTarget.Workspace);
+    // Only a user or machine setting may name the known_hosts file.
+    await config.update('knownHostsFile', workspaceFile('empty_known_hosts').fsPath, vscode.ConfigurationTarget.Global);
     try {
       const report = await polled('netpoll.pollDevices', inventory());
       assert.deepEqual(new Set(report.devices.map((d) => d.error?.kind)), new Set(['host-key-unknown']));
     } finally {
       await config.update('hostKeyPolicy', undefined, vscode.ConfigurationTarget.Workspace);
-      await config.update('knownHostsFile', workspaceFile('known_hosts').fsPath, vscode.ConfigurationTarget.Workspace);
+      await config.update('knownHostsFile', workspaceFile('known_hosts').fsPath, vscode.ConfigurationTarget.Global);
     }
   });
 

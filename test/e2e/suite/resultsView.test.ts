@@ -28,7 +28,8 @@ describe('NetPoll results view during a large poll', function () {
     const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, INVENTORY);
     try {
       // The lab's keys are new on every run: none are checked or recorded here.
-      await config.update('hostKeyPolicy', 'off', vscode.ConfigurationTarget.Workspace);
+      // A workspace may only make host-key checking stricter: turning it off is the user's.
+      await config.update('hostKeyPolicy', 'off', vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(lab.inventoryYaml));
       await vscode.commands.executeCommand('netpoll.showResultsView', { kind: 'latest', inventory: INVENTORY });
       // The command's own result (the totals): reading every device back from the store is
@@ -55,7 +56,7 @@ describe('NetPoll results view during a large poll', function () {
       assert.ok(p99 < STALL_MS, `event-loop delay p99 ${p99.toFixed(1)} ms`);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await config.update('hostKeyPolicy', undefined, vscode.ConfigurationTarget.Workspace);
+      await config.update('hostKeyPolicy', undefined, vscode.ConfigurationTarget.Global);
       await vscode.workspace.fs.delete(uri);
       await lab.stop();
     }

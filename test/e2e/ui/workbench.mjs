@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import { freshTempDir, installVsix, startCodeServer } from '../harness/codeServer.mjs';
+import { freshTempDir, installVsix, startCodeServer, writeSettings } from '../harness/codeServer.mjs';
 import { launchChromium } from '../harness/launchBrowser.mjs';
 
 const root = path.resolve(import.meta.dirname, '../../..');
@@ -22,7 +22,7 @@ export async function openLabWorkbench({ workspaceTrust = false, settings = {} }
   writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(readFileSync(settingsFile, 'utf8')), ...settings }, null, 2));
   let workbench;
   try {
-    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix'), workspaceTrust });
+    workbench = await openWorkbench({ workspace: fixture.workspace, vsix: path.join(root, 'netpoll.vsix'), workspaceTrust, userSettings: fixture.userSettings });
   } catch (err) {
     await fixture.stop();
     throw err;
@@ -40,8 +40,8 @@ export async function screenshotIfFailed(test, page) {
 }
 
 /** Opens `workspace` in a fresh VS Code with the VSIX installed; close() stops browser and server. */
-export async function openWorkbench({ workspace, vsix, workspaceTrust = false }) {
-  const server = await startCodeServer({ workspaceTrust, userDataDir: userDataWithSettings({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false }) });
+export async function openWorkbench({ workspace, vsix, workspaceTrust = false, userSettings = {} }) {
+  const server = await startCodeServer({ workspaceTrust, userDataDir: userDataWithSettings({ 'workbench.startupEditor': 'none', 'workbench.tips.enabled': false, ...userSettings }) });
   await installVsix(vsix, server.extensionsDir);
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1400, height: 850 } });
@@ -57,8 +57,7 @@ export async function openWorkbench({ workspace, vsix, workspaceTrust = false })
 /** A fresh user-data folder whose user settings are `settings`. */
 function userDataWithSettings(settings) {
   const dir = freshTempDir('cs-user');
-  mkdirSync(path.join(dir, 'User'), { recursive: true });
-  writeFileSync(path.join(dir, 'User', 'settings.json'), JSON.stringify(settings));
+  writeSettings(dir, settings);
   return dir;
 }
 
